@@ -248,7 +248,7 @@ public class OAuth2TokenClient
 
     private FitnessApiException Unreadable(string message, HttpStatusCode status, string body, Exception? inner)
     {
-        var error = TokenErrorBody.Parse(body);
+        var error = TokenErrorBody.ParseUnusableSuccess(body);
         return new FitnessApiException(message, inner)
         {
             Service = ServiceName,

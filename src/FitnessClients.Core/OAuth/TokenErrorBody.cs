@@ -56,6 +56,36 @@ internal sealed partial class TokenErrorBody
         return new TokenErrorBody(null, Summarise(trimmed));
     }
 
+    /// <summary>
+    /// Describes a 2xx body that is not a usable token response. A JSON object is summarised by its field names
+    /// only, because a token response may hold secrets under names the scrubber does not know.
+    /// </summary>
+    public static TokenErrorBody ParseUnusableSuccess(string? body)
+    {
+        var parsed = Parse(body);
+        if (parsed.ErrorCode is not null || string.IsNullOrWhiteSpace(body) || !body.TrimStart().StartsWith('{'))
+        {
+            return parsed;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                var names = document.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+                var excerpt = names.Count == 0 ? "an empty JSON object" : $"a JSON object with the fields {string.Join(", ", names)}";
+                return new TokenErrorBody(null, Shorten(SecretScrubber.Scrub(excerpt)));
+            }
+        }
+        catch (JsonException)
+        {
+            // Fall back to the text summary.
+        }
+
+        return parsed;
+    }
+
     /// <summary>A summary of any body (JSON, HTML or text) for an exception, scrubbed and shortened.</summary>
     public static string? Summarise(string? body)
     {

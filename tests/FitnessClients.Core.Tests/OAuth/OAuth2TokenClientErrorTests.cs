@@ -189,7 +189,7 @@ public class OAuth2TokenClientErrorTests
         var ex = Assert.ThrowsAsync<FitnessApiException>(() => Client(stub).RefreshAsync(RefreshToken));
 
         Assert.That(ex!.Message, Does.Contain("without an access_token"));
-        Assert.That(ex.ResponseExcerpt, Does.Not.Contain("\"x\""));
+        Assert.That(ex.ResponseExcerpt, Is.EqualTo("a JSON object with the fields token_type, refresh_token"));
     }
 
     [Test]
@@ -210,6 +210,7 @@ public class OAuth2TokenClientErrorTests
         var ex = Assert.ThrowsAsync<FitnessApiException>(() => Client(stub).RefreshAsync(RefreshToken));
 
         Assert.That(ex!.Message, Does.Contain("$.expires_in").And.Not.Contain("soon-a-secret-value"));
+        Assert.That(ex.ResponseExcerpt, Does.Not.Contain("soon-a-secret-value"));
     }
 
     [Test]
