@@ -100,13 +100,15 @@ public class TokenManagerTests
     {
         await Store("access-0", expiresIn: TimeSpan.FromMinutes(1));
         _refresher.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var manager = Manager();
+        var observed = new ObservedTokenStore(_store);
+        var manager = new TokenManager(observed, Key, _refresher, timeProvider: _clock);
 
         var callers = Enumerable.Range(0, 10).Select(_ => manager.GetTokenAsync().AsTask()).ToArray();
         _refresher.Gate.SetResult();
         var tokens = await Task.WhenAll(callers).WaitAsync(Bound);
 
         Assert.That(_refresher.Calls, Is.EqualTo(1));
+        Assert.That(observed.LockAcquisitions, Is.EqualTo(1), "the callers shared one refresh instead of queuing on the lock");
         Assert.That(tokens.Select(t => t.AccessToken), Is.All.EqualTo("access-1"));
     }
 
@@ -116,13 +118,15 @@ public class TokenManagerTests
         await Store("access-0", expiresIn: TimeSpan.FromMinutes(1));
         _refresher.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var otherRefresher = new FakeRefresher(_clock);
+        var observed = new ObservedTokenStore(_store);
 
-        var first = Manager().GetTokenAsync().AsTask();
-        var second = new TokenManager(_store, Key, otherRefresher, timeProvider: _clock).GetTokenAsync().AsTask();
+        var first = new TokenManager(observed, Key, _refresher, timeProvider: _clock).GetTokenAsync().AsTask();
+        var second = new TokenManager(observed, Key, otherRefresher, timeProvider: _clock).GetTokenAsync().AsTask();
         _refresher.Gate.SetResult();
         var tokens = await Task.WhenAll(first, second).WaitAsync(Bound);
 
         Assert.That(_refresher.Calls + otherRefresher.Calls, Is.EqualTo(1));
+        Assert.That(observed.LockAcquisitions, Is.EqualTo(1));
         Assert.That(tokens[1].AccessToken, Is.EqualTo(tokens[0].AccessToken));
     }
 

@@ -50,7 +50,7 @@ internal static class TokenProbe
         Scopes = ["activity:read", $"round:{round}"],
         Extras = ImmutableDictionary<string, string>.Empty
             .Add("round", round.ToString(CultureInfo.InvariantCulture))
-            .Add("padding", new string((char)('a' + (round % 26)), 100 + (round % 7 * 900))),
+            .Add("padding", new string((char)('a' + (round % 26)), 50_000 + (round % 7 * 50_000))),
     };
 
     /// <summary>
