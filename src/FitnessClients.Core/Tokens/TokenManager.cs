@@ -204,8 +204,17 @@ public class TokenManager
     private async ValueTask<OAuthToken> RefreshAsync(OAuthToken stale, CancellationToken cancellationToken)
     {
         // The shared refresh ignores the caller's cancellation on purpose: see the remarks on the class.
-        var flight = RefreshFlights.Join(_store, Key, () => RefreshUnderLockAsync(stale));
-        return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = await RefreshFlights.Join(_store, Key, () => RefreshUnderLockAsync(stale))
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (SameAccessToken(result, stale))
+        {
+            // This caller joined a refresh that set out from an older token and settled on the very token this
+            // caller needs replaced (another process had stored it); a second flight starts from this one.
+            result = await RefreshFlights.Join(_store, Key, () => RefreshUnderLockAsync(stale))
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     private async Task<OAuthToken> RefreshUnderLockAsync(OAuthToken stale)

@@ -261,6 +261,33 @@ public class TokenManagerTests
     }
 
     [Test]
+    public async Task A_rejection_that_joins_a_refresh_ending_on_the_rejected_token_refreshes_again()
+    {
+        await Store("access-0", expiresIn: TimeSpan.FromMinutes(1));
+        var fromOtherProcess = TestTokens.Create("access-other", "refresh-0", _clock.GetUtcNow().AddHours(1));
+        Task<OAuthToken>? rejection = null;
+        var observed = new ObservedTokenStore(_store);
+        var rejecting = new TokenManager(observed, Key, _refresher, timeProvider: _clock);
+        observed.OnLockAcquired = async () =>
+        {
+            if (rejection is null)
+            {
+                // While the first refresh holds the lock: another process stores a token, the service rejects it,
+                // and that rejection joins the refresh in flight (which will settle on the rejected token).
+                await _store.SaveAsync(Key, fromOtherProcess);
+                rejection = rejecting.RefreshAfterRejectionAsync(fromOtherProcess).AsTask();
+            }
+        };
+
+        var first = await new TokenManager(observed, Key, _refresher, timeProvider: _clock).GetTokenAsync().AsTask().WaitAsync(Bound);
+        var replacement = await rejection!.WaitAsync(Bound);
+
+        Assert.That(first.AccessToken, Is.EqualTo("access-other"));
+        Assert.That(replacement.AccessToken, Is.EqualTo("access-1"), "the rejected token is never handed back");
+        Assert.That(_refresher.Calls, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_failed_early_refresh_falls_back_to_the_still_valid_token_and_waits_before_trying_again()
     {
         await Store("access-0", expiresIn: TimeSpan.FromMinutes(3));
