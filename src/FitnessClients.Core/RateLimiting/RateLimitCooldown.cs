@@ -41,10 +41,16 @@ internal sealed class RateLimitCooldown
             next = new RateLimitBlock(now + GrowingDelay(defaultCooldown, maxCooldown), null, null, null);
         }
 
+        Extend(next);
+    }
+
+    /// <summary>Makes the cooldown last at least until <paramref name="block"/> ends, without counting a 429.</summary>
+    public void Extend(RateLimitBlock block)
+    {
         // Only ever extend: a shorter hint must not cut short a cooldown another response asked for.
-        if (Block is not { } current || current.ResumeAt < next.ResumeAt)
+        if (Block is not { } current || current.ResumeAt < block.ResumeAt)
         {
-            Block = next;
+            Block = block;
         }
     }
 

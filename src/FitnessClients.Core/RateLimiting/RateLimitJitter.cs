@@ -24,6 +24,7 @@ internal sealed class RateLimitJitter(TimeSpan max, Random random)
 #pragma warning restore CA5394
         }
 
-        return TimeSpan.FromTicks((long)(max.Ticks * fraction));
+        // Whole milliseconds: the resolution of the delay that will use it.
+        return TimeSpan.FromMilliseconds(Math.Floor(max.TotalMilliseconds * fraction));
     }
 }

@@ -5,6 +5,9 @@ namespace FitnessClients.Core.RateLimiting;
 /// <summary>The wait-or-throw loop both shipped policies share.</summary>
 internal static class RateLimitWaiter
 {
+    // Task.Delay refuses delays beyond about 49 days; a longer cooldown (an absurd Retry-After) is waited in steps.
+    private static readonly TimeSpan MaxSingleDelay = TimeSpan.FromDays(1);
+
     /// <summary>
     /// Calls <paramref name="tryAcquire"/> until it grants (returns <see langword="null"/>); while it reports a block,
     /// throws or waits on <paramref name="timeProvider"/> until the block's end plus jitter, then asks again.
@@ -31,11 +34,11 @@ internal static class RateLimitWaiter
             }
 
             // Re-check after the wait rather than assume the permit: others may have taken the fresh budget first.
+            // Task.Delay truncates to whole milliseconds; rounding up (and waiting at least one) keeps a
+            // sub-millisecond rest from turning into a zero-length delay, which would spin instead of wait.
             var delay = block.ResumeAt - now + jitter.Next();
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
-            }
+            var milliseconds = Math.Clamp(Math.Ceiling(delay.TotalMilliseconds), 1, MaxSingleDelay.TotalMilliseconds);
+            await Task.Delay(TimeSpan.FromMilliseconds(milliseconds), timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
