@@ -34,4 +34,34 @@ public abstract class RateLimitPolicy
 
     /// <summary>A snapshot of the remaining budget, for status displays and pacing.</summary>
     public abstract RateLimitStatus GetStatus();
+
+    /// <summary>
+    /// Raised after the budget changed (a permit was granted, the service reported its usage, a cooldown began),
+    /// with a fresh snapshot, so tools can show the remaining budget without polling.
+    /// </summary>
+    /// <remarks>
+    /// Raised on the thread that caused the change, outside the policy's lock; keep handlers short. An exception a
+    /// handler throws is swallowed, because a status display must never break the request it observes. A window
+    /// rolling over at its boundary raises nothing by itself; the next request or <see cref="GetStatus"/> shows it.
+    /// </remarks>
+    public event EventHandler<RateLimitStatus>? StatusChanged;
+
+    /// <summary>Raises <see cref="StatusChanged"/> with a fresh <see cref="GetStatus"/> snapshot when anyone listens.</summary>
+    protected void OnStatusChanged()
+    {
+        var handlers = StatusChanged;
+        if (handlers is null)
+        {
+            return;
+        }
+
+        try
+        {
+            handlers(this, GetStatus());
+        }
+        catch (Exception)
+        {
+            // A faulty observer must not fail the request or make OnResponse throw.
+        }
+    }
 }
