@@ -269,7 +269,8 @@ public static partial class SecretScrubber
     [GeneratedRegex("""eyJ[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]*""", RegexOptions.CultureInvariant)]
     private static partial Regex JwtPattern();
 
-    // Garmin CAS service and ticket-granting tickets: ST-0123456-AbCdEf...-cas, TGT-12-xyz-cas
-    [GeneratedRegex("""\b(?<kind>ST|TGT)-[0-9]+-[A-Za-z0-9\-._]+""", RegexOptions.CultureInvariant)]
+    // Garmin CAS service and ticket-granting tickets: ST-0123456-AbCdEf...-cas, TGT-12-xyz-cas, also right after a
+    // percent-escape (an encoded "ticket%3DST-...").
+    [GeneratedRegex("""(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{2}))(?<kind>ST|TGT)-[0-9]+-[A-Za-z0-9\-._]+""", RegexOptions.CultureInvariant)]
     private static partial Regex CasTicketPattern();
 }
