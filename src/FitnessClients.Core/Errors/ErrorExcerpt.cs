@@ -14,6 +14,7 @@ internal static partial class ErrorExcerpt
 {
     public const int MaxPlainLength = 200;
     public const int MaxMessageLength = 300;
+    private const int PreScrubLength = 4096;
 
     // The common places APIs put a human-readable message, in order of preference. "errors" covers Strava
     // ([{resource, field, code}]) and validation maps; "status" (FitTrackee's "error"/"fail") is a last resort.
@@ -54,6 +55,13 @@ internal static partial class ErrorExcerpt
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
+        }
+
+        // Only the start can be shown; scrubbing 64 KiB to show 200 characters would be wasted work. The margin
+        // keeps any secret that begins in the shown part whole for the scrubber's patterns.
+        if (text.Length > PreScrubLength)
+        {
+            text = text[..PreScrubLength];
         }
 
         var collapsed = WhitespacePattern().Replace(SecretScrubber.Scrub(text), " ").Trim();
