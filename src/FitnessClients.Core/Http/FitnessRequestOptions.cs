@@ -1,12 +1,13 @@
 namespace FitnessClients.Core.Http;
 
 /// <summary>
-/// Per-request switches for the FitnessClients HTTP pipeline, set through <see cref="HttpRequestMessage.Options"/>.
+/// Per-request switches that the SDK's handlers read from <see cref="HttpRequestMessage.Options"/>. Service
+/// clients set them on the few requests that need something other than the client-wide defaults.
 /// </summary>
 /// <example>
 /// <code>
-/// var request = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint);
-/// request.Options.Set(FitnessRequestOptions.SkipAuthentication, true);
+/// var request = new HttpRequestMessage(HttpMethod.Get, exportUri);
+/// request.Options.Set(FitnessRequestOptions.AttemptTimeout, TimeSpan.FromMinutes(2));
 /// </code>
 /// </example>
 public static class FitnessRequestOptions
@@ -17,4 +18,18 @@ public static class FitnessRequestOptions
     /// not trigger (or wait for) a token refresh themselves.
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> SkipAuthentication = new("FitnessClients.SkipAuthentication");
+
+    /// <summary>
+    /// Marks a request that is safe to repeat although its method is not idempotent (e.g. a POST that searches,
+    /// or an upload the service de-duplicates), so the resilience handler may retry it. Its content is buffered
+    /// before the first attempt so that every attempt sends the same body.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> AllowRetry = new("FitnessClients.AllowRetry");
+
+    /// <summary>
+    /// The attempt timeout for this request, replacing <see cref="Resilience.ResilienceOptions.AttemptTimeout"/>;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for none. Downloads the service builds on the fly (Garmin exports
+    /// can take more than 10 s before the first byte) need more than a JSON call. The total timeout still applies.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<TimeSpan> AttemptTimeout = new("FitnessClients.AttemptTimeout");
 }
