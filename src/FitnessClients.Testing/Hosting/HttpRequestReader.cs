@@ -96,9 +96,9 @@ internal sealed class HttpRequestReader(Stream stream)
         var contentHeaders = new List<KeyValuePair<string, string>>();
         foreach (var (name, value) in headers)
         {
-            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                continue; // framing is done; the buffered content has its own length
+                continue; // the buffered content has its own length; Transfer-Encoding stays visible to the log
             }
 
             if (!request.Headers.TryAddWithoutValidation(name, value))

@@ -44,7 +44,8 @@ public sealed class RequestLog : IEnumerable<LoggedRequest>
     /// <summary>
     /// How many requests match <paramref name="method"/> (any when <see langword="null"/>) and <paramref name="pathPrefix"/>
     /// (any when <see langword="null"/>). The prefix is matched on whole segments of the full path: <c>/api/v3/activities</c>
-    /// counts <c>/api/v3/activities</c> and <c>/api/v3/activities/42</c>, not <c>/api/v3/activities_old</c>.
+    /// counts <c>/api/v3/activities</c> and <c>/api/v3/activities/42</c>, not <c>/api/v3/activities_old</c>; with a trailing
+    /// slash, <c>/api/v3/activities/</c> counts only what lies below it.
     /// </summary>
     /// <param name="method">The method.</param>
     /// <param name="pathPrefix">A path prefix, starting with <c>/</c>.</param>
@@ -91,9 +92,12 @@ public sealed class RequestLog : IEnumerable<LoggedRequest>
 
     private static bool IsUnder(string path, string prefix)
     {
-        var trimmed = prefix.Length > 1 ? prefix.TrimEnd('/') : prefix;
-        return trimmed == "/" ||
-               string.Equals(path, trimmed, StringComparison.Ordinal) ||
-               (path.StartsWith(trimmed, StringComparison.Ordinal) && path.Length > trimmed.Length && path[trimmed.Length] == '/');
+        if (prefix.EndsWith('/'))
+        {
+            return path.StartsWith(prefix, StringComparison.Ordinal);
+        }
+
+        return string.Equals(path, prefix, StringComparison.Ordinal) ||
+               (path.StartsWith(prefix, StringComparison.Ordinal) && path[prefix.Length] == '/');
     }
 }
