@@ -10,9 +10,8 @@ internal sealed class EmulatorHttpMessageHandler(ServiceEmulator emulator) : Htt
         var outcome = await emulator.ProcessAsync(request, cancellationToken).ConfigureAwait(false);
         if (outcome.ResetConnection)
         {
-            // The shape SocketsHttpHandler gives a connection reset before any response byte.
+            // The shape SocketsHttpHandler gives a connection reset before any response byte (HttpRequestError.Unknown).
             throw new HttpRequestException(
-                HttpRequestError.ResponseEnded,
                 "An error occurred while sending the request.",
                 new IOException("Unable to read data from the transport connection: Connection reset by peer.", new SocketException((int)SocketError.ConnectionReset)));
         }

@@ -1,6 +1,6 @@
 namespace FitnessClients.Testing;
 
-/// <summary>Reads a stream in chunks of at most <c>chunkSize</c> bytes, waiting <c>delay</c> on the emulator's clock before each: a slow body.</summary>
+/// <summary>Reads a stream in chunks of at most <c>chunkSize</c> bytes, each delivered <c>delay</c> after the previous one on the emulator's clock: a slow body.</summary>
 internal sealed class ThrottledReadStream(Stream inner, int chunkSize, TimeSpan delay, TimeProvider timeProvider) : Stream
 {
     public override bool CanRead => true;
@@ -26,8 +26,14 @@ internal sealed class ThrottledReadStream(Stream inner, int chunkSize, TimeSpan 
             return 0;
         }
 
-        await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
-        return await inner.ReadAsync(buffer[..Math.Min(buffer.Length, chunkSize)], cancellationToken).ConfigureAwait(false);
+        // Read first, so the end of the body (a read of 0) costs no wait: n chunks take n delays.
+        var read = await inner.ReadAsync(buffer[..Math.Min(buffer.Length, chunkSize)], cancellationToken).ConfigureAwait(false);
+        if (read > 0)
+        {
+            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        return read;
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
