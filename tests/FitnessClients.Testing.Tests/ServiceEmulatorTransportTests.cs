@@ -125,15 +125,25 @@ public class ServiceEmulatorTransportTests
         Assert.That(bytes, Is.EqualTo(Enumerable.Range(0, 100000).Select(i => (byte)i).ToArray()));
 
         using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "api/items"));
-        Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(head.Content.Headers.ContentLength, Is.EqualTo(5));
-        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+        Assert.That(await DescribeHeadAsync(head), Is.EqualTo("200 5 application/json 0"));
 
         // The connection is still usable after both.
         using var after = await client.GetAsync("api/items/1");
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(server.ConnectionsAccepted, Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task HEAD_answers_carry_the_length_but_no_body_in_process_too()
+    {
+        var emulator = new TestEmulator(new FakeTimeProvider());
+        using var client = emulator.CreateClient();
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "api/items"));
+        Assert.That(await DescribeHeadAsync(head), Is.EqualTo("200 5 application/json 0"));
+    }
+
+    private static async Task<string> DescribeHeadAsync(HttpResponseMessage head) =>
+        $"{(int)head.StatusCode} {head.Content.Headers.ContentLength} {head.Content.Headers.ContentType?.MediaType} {(await head.Content.ReadAsByteArrayAsync()).Length}";
 
     [Test]
     public async Task Loopback_keeps_connections_alive_and_serves_concurrent_requests()
@@ -204,6 +214,17 @@ public class ServiceEmulatorTransportTests
         clock.Advance(TimeSpan.FromMilliseconds(50));
         using var response = await call;
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public void A_relative_request_URI_is_refused_with_a_clear_message()
+    {
+        var emulator = new TestEmulator(new FakeTimeProvider());
+        using var invoker = new HttpMessageInvoker(emulator.CreateHandler());
+        Assert.That(
+            async () => await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri("api/items", UriKind.Relative)), CancellationToken.None),
+            Throws.InvalidOperationException.With.Message.Contains("BaseAddress"));
+        Assert.That(emulator.Requests.Count(), Is.Zero);
     }
 
     [Test]

@@ -17,6 +17,17 @@ internal sealed class EmulatorHttpMessageHandler(ServiceEmulator emulator) : Htt
         }
 
         var response = outcome.Response!;
+        if (request.Method == HttpMethod.Head)
+        {
+            // As over the wire: the headers (Content-Length included) without the body.
+            var length = response.Content.Headers.ContentLength;
+            var headOnly = new ByteArrayContent([]);
+            ContentHeaders.CopyExceptLength(response.Content, headOnly);
+            headOnly.Headers.ContentLength = length;
+            response.Content.Dispose();
+            response.Content = headOnly;
+        }
+
         response.RequestMessage = request;
         return response;
     }

@@ -145,6 +145,11 @@ public abstract class ServiceEmulator
     internal async ValueTask<EmulatorOutcome> ProcessAsync(HttpRequestMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.RequestUri is not { IsAbsoluteUri: true })
+        {
+            throw new InvalidOperationException("The emulator needs an absolute request URI; give the HttpClient a BaseAddress.");
+        }
+
         var body = message.Content is null ? [] : await message.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var receivedAt = TimeProvider.GetUtcNow();
         var entry = Requests.Add(receivedAt, message, body);

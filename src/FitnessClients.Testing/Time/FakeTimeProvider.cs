@@ -265,10 +265,13 @@ public class FakeTimeProvider : TimeProvider
             cancellationToken.ThrowIfCancellationRequested();
             if (PendingTimerCount == 0)
             {
-                var pending = WaitForPendingTimersAsync(1, Remaining(), cancellationToken);
+                using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var pending = WaitForPendingTimersAsync(1, Remaining(), stopWaiting.Token);
                 await Task.WhenAny(task, pending).ConfigureAwait(false);
                 if (task.IsCompleted)
                 {
+                    await stopWaiting.CancelAsync().ConfigureAwait(false);
+                    await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     break;
                 }
 
