@@ -71,6 +71,7 @@ public class ServiceEmulatorTransportTests
         await using var connection = await EmulatorConnection.OpenAsync(emulator, transport);
         using var response = await connection.Client.GetAsync("api/boom");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Emulator handler failed: InvalidOperationException: handler bug"));
         Assert.That(emulator.Requests.Last!.HandlerException, Is.InstanceOf<InvalidOperationException>());
     }
 

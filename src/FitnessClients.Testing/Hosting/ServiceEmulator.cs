@@ -1,4 +1,5 @@
 using System.Net;
+using FitnessClients.Core.Diagnostics;
 
 namespace FitnessClients.Testing;
 
@@ -129,11 +130,14 @@ public abstract class ServiceEmulator
     protected virtual HttpResponseMessage CreateMethodNotAllowedResponse(EmulatorRequest request, IReadOnlyList<HttpMethod> allowed) =>
         EmulatorResponses.Text(HttpStatusCode.MethodNotAllowed, "Method Not Allowed");
 
-    /// <summary>The answer when a route handler throws (a bug in the emulator): a plain-text 500 naming the exception. The exception is kept on the <see cref="LoggedRequest"/>.</summary>
+    /// <summary>
+    /// The answer when a route handler throws (a bug in the emulator): a plain-text 500 naming the exception and its
+    /// (scrubbed) message, so the failing test shows the cause. The exception is kept on <see cref="LoggedRequest.HandlerException"/>.
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="exception">What the handler threw.</param>
     protected virtual HttpResponseMessage CreateHandlerErrorResponse(EmulatorRequest request, Exception exception) =>
-        EmulatorResponses.Text(HttpStatusCode.InternalServerError, $"Emulator handler failed: {exception?.GetType().Name}");
+        EmulatorResponses.Text(HttpStatusCode.InternalServerError, $"Emulator handler failed: {exception?.GetType().Name}: {SecretScrubber.Scrub(exception?.Message)}");
 
     /// <summary>Adjusts every response the service itself produced (routes and rate-limit rejections, not injected faults): common headers, for instance.</summary>
     /// <param name="request">The request.</param>
