@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FitnessClients.Testing;
 
 /// <summary>
@@ -7,7 +9,9 @@ namespace FitnessClients.Testing;
 /// </summary>
 /// <remarks>
 /// Microsoft.Extensions.TimeProvider.Testing is not available to this project, hence this small
-/// implementation. Callbacks run on the thread that advances the clock, outside any lock.
+/// implementation. Callbacks run on the thread that advances the clock, outside the state lock. Advances are
+/// serialised (a callback may advance the clock again on the same thread, but must not block on another thread that
+/// advances it). Reading the clock and creating timers are safe from any thread.
 /// </remarks>
 /// <example>
 /// <code>
@@ -22,10 +26,12 @@ public class FakeTimeProvider : TimeProvider
     public static readonly DateTimeOffset DefaultStart = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
     private readonly object _gate = new();
+    private readonly object _advanceGate = new();
     private readonly List<FakeTimer> _timers = [];
     private DateTimeOffset _now;
     private TimeZoneInfo _localTimeZone = TimeZoneInfo.Utc;
     private long _timerSequence;
+    private long _scheduleVersion;
 
     /// <summary>Creates a clock at <paramref name="start"/> (default <see cref="DefaultStart"/>).</summary>
     /// <param name="start">The initial time.</param>
@@ -33,6 +39,15 @@ public class FakeTimeProvider : TimeProvider
     {
         _now = (start ?? DefaultStart).ToUniversalTime();
     }
+
+    /// <summary>The real-time bound of <see cref="WaitForPendingTimersAsync"/> and <see cref="RunUntilCompletedAsync(Task, TimeSpan?, CancellationToken)"/> when none is given.</summary>
+    public static TimeSpan DefaultRealTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long (real time) <see cref="RunUntilCompletedAsync(Task, TimeSpan?, CancellationToken)"/> waits with no new timer
+    /// scheduled before it concludes the code under test is quiet. Raise it on a slow machine if that helper skips timers.
+    /// </summary>
+    public TimeSpan SettleTime { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Raised after the clock moved, with the new time.</summary>
     public event EventHandler<DateTimeOffset>? Advanced;
@@ -93,37 +108,222 @@ public class FakeTimeProvider : TimeProvider
     }
 
     /// <summary>Moves the clock forward by <paramref name="delta"/>, firing every timer that falls due on the way, in order.</summary>
+    /// <remarks>Advances are serialised: two threads advancing by one minute each move the clock two minutes.</remarks>
     /// <param name="delta">How far to move; must not be negative.</param>
     public void Advance(TimeSpan delta)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
-        DateTimeOffset target;
-        lock (_gate)
+        lock (_advanceGate)
         {
-            target = _now + delta;
+            AdvanceCore(GetUtcNow() + delta);
         }
-
-        AdvanceTo(target);
     }
 
     /// <summary>Moves the clock forward to <paramref name="target"/>, firing due timers in order.</summary>
     /// <param name="target">The new time; must not be earlier than now.</param>
     public void AdvanceTo(DateTimeOffset target)
     {
+        lock (_advanceGate)
+        {
+            if (target < GetUtcNow())
+            {
+                throw new ArgumentOutOfRangeException(nameof(target), "The fake clock cannot go backwards.");
+            }
+
+            AdvanceCore(target);
+        }
+    }
+
+    /// <summary>Moves the clock to the next timer's due time and fires it (and any due at the same moment).</summary>
+    /// <returns><see langword="false"/> when no timer was waiting.</returns>
+    public bool AdvanceToNextTimer()
+    {
+        lock (_advanceGate)
+        {
+            var next = NextTimerDue;
+            if (next is null)
+            {
+                return false;
+            }
+
+            AdvanceCore(next.Value);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Waits, in real time, until at least <paramref name="count"/> timers are pending: the way a test knows that the code
+    /// under test has reached its <c>Task.Delay</c> (or retry wait, or rate-limit pause) and the clock can be moved.
+    /// </summary>
+    /// <remarks>
+    /// Driven by <see cref="TimerScheduled"/>, not by polling. A timer created with a zero due time fires at once and never
+    /// counts as pending.
+    /// </remarks>
+    /// <param name="count">How many pending timers to wait for.</param>
+    /// <param name="realTimeout">The real-time bound (default <see cref="DefaultRealTimeout"/>), so a broken test fails instead of hanging.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="TimeoutException">Fewer than <paramref name="count"/> timers were pending when the bound passed.</exception>
+    /// <example>
+    /// <code>
+    /// var call = client.GetAsync("/slow");           // the emulator waits 50 ms on this clock
+    /// await clock.WaitForPendingTimersAsync();
+    /// clock.Advance(TimeSpan.FromMilliseconds(50));
+    /// var response = await call;
+    /// </code>
+    /// </example>
+    public async Task WaitForPendingTimersAsync(int count = 1, TimeSpan? realTimeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var timeout = realTimeout ?? DefaultRealTimeout;
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnScheduled(object? sender, EventArgs e)
+        {
+            if (PendingTimerCount >= count)
+            {
+                reached.TrySetResult();
+            }
+        }
+
+        TimerScheduled += OnScheduled;
+        try
+        {
+            if (PendingTimerCount >= count)
+            {
+                return;
+            }
+
+            try
+            {
+                await reached.Task.WaitAsync(timeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Expected {count} pending timer(s) on the fake clock within {timeout.TotalSeconds:0.###} s of real time; {PendingTimerCount} pending."));
+            }
+        }
+        finally
+        {
+            TimerScheduled -= OnScheduled;
+        }
+    }
+
+    /// <summary>
+    /// Drives <paramref name="task"/> to completion by repeatedly waiting until the code under test is quiet (a timer is
+    /// pending and no new one was scheduled for <see cref="SettleTime"/> of real time) and then jumping the clock to the
+    /// next timer.
+    /// </summary>
+    /// <remarks>
+    /// Only for code whose pending timers are all ones you mean to skip: the helper fires every timer it finds, so a
+    /// timeout, a heartbeat or a background poll on the same clock fires too and may change the outcome. The settle
+    /// period is a heuristic: a continuation still running on another thread when it ends may schedule an earlier timer
+    /// after the jump.
+    /// </remarks>
+    /// <typeparam name="T">The task's result type.</typeparam>
+    /// <param name="task">The operation under test, already started.</param>
+    /// <param name="realTimeout">The total real-time bound (default <see cref="DefaultRealTimeout"/>).</param>
+    /// <param name="cancellationToken">Stops driving.</param>
+    /// <returns>The task's result.</returns>
+    /// <exception cref="TimeoutException">The task did not complete within the bound.</exception>
+    /// <example>
+    /// <code>
+    /// // A backup that waits out two 15-minute rate-limit windows completes without a real wait.
+    /// var summary = await clock.RunUntilCompletedAsync(engine.RunAsync(options));
+    /// </code>
+    /// </example>
+    public async Task<T> RunUntilCompletedAsync<T>(Task<T> task, TimeSpan? realTimeout = null, CancellationToken cancellationToken = default)
+    {
+        await RunUntilCompletedAsync((Task)task, realTimeout, cancellationToken).ConfigureAwait(false);
+        return await task.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Drives <paramref name="task"/> to completion; see <see cref="RunUntilCompletedAsync{T}(Task{T}, TimeSpan?, CancellationToken)"/>
+    /// for how and for the caveat. Exceptions of <paramref name="task"/> propagate.
+    /// </summary>
+    /// <param name="task">The operation under test, already started.</param>
+    /// <param name="realTimeout">The total real-time bound (default <see cref="DefaultRealTimeout"/>).</param>
+    /// <param name="cancellationToken">Stops driving.</param>
+    /// <exception cref="TimeoutException">The task did not complete within the bound.</exception>
+    public async Task RunUntilCompletedAsync(Task task, TimeSpan? realTimeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var timeout = realTimeout ?? DefaultRealTimeout;
+        var real = TimeProvider.System;
+        var started = real.GetTimestamp();
+        TimeSpan Remaining()
+        {
+            var left = timeout - real.GetElapsedTime(started);
+            return left > TimeSpan.Zero ? left : throw new TimeoutException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The task did not complete within {timeout.TotalSeconds:0.###} s of real time; the fake clock is at {GetUtcNow():O} with {PendingTimerCount} pending timer(s)."));
+        }
+
+        while (!task.IsCompleted)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (PendingTimerCount == 0)
+            {
+                using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var pending = WaitForPendingTimersAsync(1, Remaining(), stopWaiting.Token);
+                await Task.WhenAny(task, pending).ConfigureAwait(false);
+                if (task.IsCompleted)
+                {
+                    await stopWaiting.CancelAsync().ConfigureAwait(false);
+                    await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    break;
+                }
+
+                await pending.ConfigureAwait(false);
+            }
+
+            // Settle: give continuations that are running right now the chance to schedule an earlier timer.
+            while (true)
+            {
+                var version = Volatile.Read(ref _scheduleVersion);
+                var settle = SettleTime < Remaining() ? SettleTime : Remaining();
+                await Task.WhenAny(task, Task.Delay(settle, real, cancellationToken)).ConfigureAwait(false);
+                if (task.IsCompleted || Volatile.Read(ref _scheduleVersion) == version)
+                {
+                    break;
+                }
+            }
+
+            if (!task.IsCompleted)
+            {
+                AdvanceToNextTimer();
+            }
+        }
+
+        await task.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var timer = new FakeTimer(this, callback, state);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    // Fires every timer due up to target, in order, then sets the clock to target. Callers hold _advanceGate.
+    private void AdvanceCore(DateTimeOffset target)
+    {
         while (true)
         {
             FakeTimer? due;
             lock (_gate)
             {
-                if (target < _now)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(target), "The fake clock cannot go backwards.");
-                }
-
                 due = NextDueLocked();
                 if (due is null || due.DueAt > target)
                 {
-                    _now = target;
+                    if (target > _now)
+                    {
+                        _now = target;
+                    }
+
                     break;
                 }
 
@@ -134,30 +334,13 @@ public class FakeTimeProvider : TimeProvider
             due.InvokeCallback();
         }
 
-        Advanced?.Invoke(this, target);
+        Advanced?.Invoke(this, GetUtcNow());
     }
 
-    /// <summary>Moves the clock to the next timer's due time and fires it (and any due at the same moment).</summary>
-    /// <returns><see langword="false"/> when no timer was waiting.</returns>
-    public bool AdvanceToNextTimer()
+    private void OnTimerScheduled()
     {
-        var next = NextTimerDue;
-        if (next is null)
-        {
-            return false;
-        }
-
-        AdvanceTo(next.Value);
-        return true;
-    }
-
-    /// <inheritdoc />
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        ArgumentNullException.ThrowIfNull(callback);
-        var timer = new FakeTimer(this, callback, state);
-        timer.Change(dueTime, period);
-        return timer;
+        Interlocked.Increment(ref _scheduleVersion);
+        TimerScheduled?.Invoke(this, EventArgs.Empty);
     }
 
     private FakeTimer? NextDueLocked()
@@ -208,11 +391,25 @@ public class FakeTimeProvider : TimeProvider
             {
                 if (dueTime == TimeSpan.Zero)
                 {
-                    // A zero due time means "now": fire without waiting for the test to move the clock.
-                    owner.AdvanceTo(owner.GetUtcNow());
+                    // A zero due time means "now": fire without waiting for the test to move the clock. Only this timer
+                    // fires; taking the advance lock here could deadlock with a callback that runs on an advancing thread.
+                    var fire = false;
+                    lock (owner._gate)
+                    {
+                        if (DueAt is { } due && due <= owner._now)
+                        {
+                            Fired(owner._now);
+                            fire = true;
+                        }
+                    }
+
+                    if (fire)
+                    {
+                        InvokeCallback();
+                    }
                 }
 
-                owner.TimerScheduled?.Invoke(owner, EventArgs.Empty);
+                owner.OnTimerScheduled();
             }
 
             return true;
