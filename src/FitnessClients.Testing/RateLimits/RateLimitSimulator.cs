@@ -10,7 +10,7 @@ namespace FitnessClients.Testing;
 /// </summary>
 /// <remarks>
 /// A request counts toward every window whose predicate accepts it. It is rejected when any of those windows is already
-/// used up; a rejected request still counts toward windows with <see cref="RateLimitWindow.CountsRejectedRequests"/>.
+/// used up; a rejected request still counts toward windows with <see cref="SimulatedRateLimitWindow.CountsRejectedRequests"/>.
 /// Thread-safe.
 /// </remarks>
 /// <example>
@@ -26,7 +26,7 @@ namespace FitnessClients.Testing;
 public sealed class RateLimitSimulator
 {
     private readonly object _gate = new();
-    private readonly List<RateLimitWindow> _windows = [];
+    private readonly List<SimulatedRateLimitWindow> _windows = [];
     private readonly TimeProvider _timeProvider;
     private long _totalRequests;
     private long _responses429;
@@ -39,7 +39,7 @@ public sealed class RateLimitSimulator
     }
 
     /// <summary>The windows, in the order added.</summary>
-    public IReadOnlyList<RateLimitWindow> Windows
+    public IReadOnlyList<SimulatedRateLimitWindow> Windows
     {
         get
         {
@@ -73,7 +73,7 @@ public sealed class RateLimitSimulator
     /// <param name="counts">Which requests count; all when omitted (Strava's read window counts all but uploads).</param>
     /// <param name="alignment">Where periods start.</param>
     /// <returns>The window, to read its counters.</returns>
-    public RateLimitWindow AddWindow(string name, int limit, TimeSpan length, Func<EmulatorRequest, bool>? counts = null, RateLimitWindowAlignment alignment = RateLimitWindowAlignment.UtcClock)
+    public SimulatedRateLimitWindow AddWindow(string name, int limit, TimeSpan length, Func<EmulatorRequest, bool>? counts = null, RateLimitWindowAlignment alignment = RateLimitWindowAlignment.UtcClock)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
@@ -85,7 +85,7 @@ public sealed class RateLimitSimulator
                 throw new ArgumentException($"A window named '{name}' exists already.", nameof(name));
             }
 
-            var window = new RateLimitWindow(_gate, _timeProvider, name, limit, length, counts, alignment);
+            var window = new SimulatedRateLimitWindow(_gate, _timeProvider, name, limit, length, counts, alignment);
             _windows.Add(window);
             return window;
         }
@@ -94,7 +94,7 @@ public sealed class RateLimitSimulator
     /// <summary>The window named <paramref name="name"/>.</summary>
     /// <param name="name">The name.</param>
     /// <exception cref="KeyNotFoundException">No such window.</exception>
-    public RateLimitWindow GetWindow(string name)
+    public SimulatedRateLimitWindow GetWindow(string name)
     {
         lock (_gate)
         {

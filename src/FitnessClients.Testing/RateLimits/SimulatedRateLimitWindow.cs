@@ -6,7 +6,7 @@ namespace FitnessClients.Testing;
 /// One counting window of a <see cref="RateLimitSimulator"/>, e.g. "overall, 200 per 15 minutes" or "read, 1,000 per day".
 /// Its state is guarded by the simulator's lock.
 /// </summary>
-public sealed class RateLimitWindow
+public sealed class SimulatedRateLimitWindow
 {
     private readonly object _gate;
     private readonly TimeProvider _timeProvider;
@@ -15,7 +15,7 @@ public sealed class RateLimitWindow
     private long _totalCounted;
     private long _rejections;
 
-    internal RateLimitWindow(object gate, TimeProvider timeProvider, string name, int limit, TimeSpan length, Func<EmulatorRequest, bool>? counts, RateLimitWindowAlignment alignment)
+    internal SimulatedRateLimitWindow(object gate, TimeProvider timeProvider, string name, int limit, TimeSpan length, Func<EmulatorRequest, bool>? counts, RateLimitWindowAlignment alignment)
     {
         _gate = gate;
         _timeProvider = timeProvider;
