@@ -12,7 +12,9 @@ public sealed record OAuth2ClientCredentials
     public OAuth2ClientCredentials(string clientId, string? clientSecret = null, ClientAuthenticationStyle authenticationStyle = ClientAuthenticationStyle.ClientSecretPost)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
-        if (authenticationStyle != ClientAuthenticationStyle.None && string.IsNullOrEmpty(clientSecret))
+        // An empty (not missing) secret is allowed for HTTP Basic: some public clients (Garmin's DI apps) present
+        // "client_id:" with nothing after the colon.
+        if (authenticationStyle != ClientAuthenticationStyle.None && (clientSecret is null || (clientSecret.Length == 0 && authenticationStyle != ClientAuthenticationStyle.HttpBasic)))
         {
             throw new ArgumentException($"The client authentication style {authenticationStyle} needs a client secret; use {nameof(ClientAuthenticationStyle)}.{nameof(ClientAuthenticationStyle.None)} for a public client.", nameof(clientSecret));
         }
@@ -26,6 +28,12 @@ public sealed record OAuth2ClientCredentials
         ClientSecret = authenticationStyle == ClientAuthenticationStyle.None ? null : clientSecret;
         AuthenticationStyle = authenticationStyle;
     }
+
+    /// <summary>
+    /// Whether <c>client_id</c> is also sent in the form body when the credentials go in an HTTP Basic header.
+    /// RFC 6749 does not need it, but some services (Garmin's diauth) expect both.
+    /// </summary>
+    public bool SendClientIdInForm { get; init; }
 
     /// <summary>The client id.</summary>
     public string ClientId { get; }

@@ -146,6 +146,11 @@ public class OAuth2TokenClient
         {
             case ClientAuthenticationStyle.HttpBasic:
                 request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicCredentials(Credentials.ClientId, Credentials.ClientSecret!));
+                if (Credentials.SendClientIdInForm)
+                {
+                    form["client_id"] = Credentials.ClientId;
+                }
+
                 break;
             case ClientAuthenticationStyle.ClientSecretPost:
                 form["client_id"] = Credentials.ClientId;
