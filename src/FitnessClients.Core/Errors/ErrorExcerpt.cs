@@ -92,30 +92,35 @@ internal static partial class ErrorExcerpt
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0)
-            {
-                root = root[0];
-            }
-
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (Plain(root.GetRawText(), MaxPlainLength), null);
-            }
-
-            var code = FindCode(root);
-            var message = FindMessage(root, extraFields, out var fromField);
-
-            // Strava puts the useful part in errors[]: "Bad Request (Activity.sport_type invalid)".
-            if (message is not null && fromField == "message" && Get(root, "errors") is { } errors
-                && DescribeErrors(errors) is { } details && !message.Contains(details, StringComparison.Ordinal))
-            {
-                message = $"{message} ({details})";
-            }
-
-            message ??= Plain(root.GetRawText(), MaxPlainLength);
-            return (Plain(message, MaxMessageLength), code is null ? null : Plain(code, 100));
+            return FromJson(document.RootElement, extraFields);
         }
+    }
+
+    /// <summary>The summary and error code of a parsed JSON body (an array stands for its first element).</summary>
+    public static (string? Excerpt, string? ErrorCode) FromJson(JsonElement root, IEnumerable<string> extraFields)
+    {
+        if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0)
+        {
+            root = root[0];
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (Plain(root.GetRawText(), MaxPlainLength), null);
+        }
+
+        var code = FindCode(root);
+        var message = FindMessage(root, extraFields, out var fromField);
+
+        // Strava puts the useful part in errors[]: "Bad Request (Activity.sport_type invalid)".
+        if (message is not null && fromField == "message" && Get(root, "errors") is { } errors
+            && DescribeErrors(errors) is { } details && !message.Contains(details, StringComparison.Ordinal))
+        {
+            message = $"{message} ({details})";
+        }
+
+        message ??= Plain(root.GetRawText(), MaxPlainLength);
+        return (Plain(message, MaxMessageLength), code is null ? null : Plain(code, 100));
     }
 
     private static string? FindMessage(JsonElement root, IEnumerable<string> extraFields, out string? fromField)
@@ -191,8 +196,8 @@ internal static partial class ErrorExcerpt
                 }
                 else if (item.ValueKind == JsonValueKind.Object)
                 {
-                    var place = string.Join('.', new[] { Str(item, "resource"), Str(item, "field") }.Where(s => s is not null));
-                    var code = Str(item, "code");
+                    var place = string.Join('.', new[] { GetString(item, "resource"), GetString(item, "field") }.Where(s => s is not null));
+                    var code = GetString(item, "code");
                     var part = string.Join(' ', new[] { place, code }.Where(s => !string.IsNullOrEmpty(s)));
                     if (part.Length > 0)
                     {
@@ -216,7 +221,8 @@ internal static partial class ErrorExcerpt
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
-    private static string? Str(JsonElement element, string name) =>
+    /// <summary>The string value of the field <paramref name="name"/> (matched ignoring case), if it is a string.</summary>
+    public static string? GetString(JsonElement element, string name) =>
         Get(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
     private static JsonElement? Get(JsonElement element, string name)

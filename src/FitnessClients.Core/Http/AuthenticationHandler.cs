@@ -42,10 +42,7 @@ public class AuthenticationHandler : DelegatingHandler
         }
 
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        if (request.Content is { } content)
-        {
-            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await HttpRequestReplay.EnsureBufferedAsync(request, cancellationToken).ConfigureAwait(false);
 
         request.Headers.Authorization = new AuthenticationHeaderValue(token.TokenType, token.AccessToken);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -56,42 +53,8 @@ public class AuthenticationHandler : DelegatingHandler
 
         response.Dispose();
         var replacement = await _tokens.RefreshAfterRejectionAsync(token, cancellationToken).ConfigureAwait(false);
-        var retry = await CloneAsync(request, cancellationToken).ConfigureAwait(false);
+        var retry = await HttpRequestReplay.CloneAsync(request, cancellationToken).ConfigureAwait(false);
         retry.Headers.Authorization = new AuthenticationHeaderValue(replacement.TokenType, replacement.AccessToken);
         return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<HttpRequestMessage> CloneAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var clone = new HttpRequestMessage(request.Method, request.RequestUri)
-        {
-            Version = request.Version,
-            VersionPolicy = request.VersionPolicy,
-        };
-
-        foreach (var header in request.Headers)
-        {
-            clone.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        IDictionary<string, object?> options = clone.Options;
-        foreach (var option in request.Options)
-        {
-            options[option.Key] = option.Value;
-        }
-
-        if (request.Content is { } content)
-        {
-            // The content was buffered before the first attempt, so this reads the buffer, not the original stream.
-            var body = new ByteArrayContent(await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-            foreach (var header in content.Headers)
-            {
-                body.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            clone.Content = body;
-        }
-
-        return clone;
     }
 }

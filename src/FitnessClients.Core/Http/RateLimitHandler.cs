@@ -61,9 +61,10 @@ public sealed class RateLimitHandler : DelegatingHandler
         var resends = Policy.ExhaustionBehavior == RateLimitExhaustionBehavior.Wait ? MaxResendsAfterTooManyRequests : 0;
 
         // A request can be sent only once and its content stream read only once: keep the body to build copies.
-        var body = resends > 0 && request.Content is not null
-            ? await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false)
-            : null;
+        if (resends > 0)
+        {
+            await HttpRequestReplay.EnsureBufferedAsync(request, cancellationToken).ConfigureAwait(false);
+        }
 
         var response = await SendCountedAsync(request, cancellationToken).ConfigureAwait(false);
         HttpRequestMessage? copy = null;
@@ -71,7 +72,7 @@ public sealed class RateLimitHandler : DelegatingHandler
         {
             response.Dispose();
             copy?.Dispose();
-            copy = Copy(request, body);
+            copy = await HttpRequestReplay.CloneAsync(request, cancellationToken).ConfigureAwait(false);
             response = await SendCountedAsync(copy, cancellationToken).ConfigureAwait(false);
 
             // Callers see the request they sent. The last copy is left undisposed: the response may still be in
@@ -89,34 +90,5 @@ public sealed class RateLimitHandler : DelegatingHandler
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         Policy.OnResponse(request, response);
         return response;
-    }
-
-    private static HttpRequestMessage Copy(HttpRequestMessage original, byte[]? body)
-    {
-        var copy = new HttpRequestMessage(original.Method, original.RequestUri)
-        {
-            Version = original.Version,
-            VersionPolicy = original.VersionPolicy,
-        };
-        foreach (var header in original.Headers.NonValidated)
-        {
-            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        foreach (var option in original.Options)
-        {
-            ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
-        }
-
-        if (original.Content is not null)
-        {
-            copy.Content = new ByteArrayContent(body ?? []);
-            foreach (var header in original.Content.Headers.NonValidated)
-            {
-                copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
-
-        return copy;
     }
 }

@@ -67,7 +67,7 @@ public sealed class ResilienceHandler : DelegatingHandler
 
         if (_retries && request.Content is not null && RetryRules.MayRetry(request, _retryUnsafeMethods))
         {
-            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            await HttpRequestReplay.EnsureBufferedAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);

@@ -185,12 +185,15 @@ public class OAuth2TokenClient
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw MapError(response, body, grant);
+                // Only the start of an error body is needed, and a huge HTML error page is not worth decoding whole.
+                var (errorBody, _) = await ErrorResponseReader.ReadBodyAsync(response.Content, ErrorMappingOptions.DefaultMaxBodyBytes, cancellationToken)
+                    .ConfigureAwait(false);
+                throw MapError(response, errorBody, grant);
             }
 
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             return ParseSuccess(response, body, grant);
         }
     }
@@ -208,12 +211,12 @@ public class OAuth2TokenClient
         }
         catch (JsonException ex)
         {
-            throw Unreadable($"The token endpoint answered {(int)status} but its body is not JSON; check the token endpoint URL.", status, body, ex);
+            throw Unreadable($"The token endpoint answered {(int)status} but its body is not JSON; check the token endpoint URL.", response, body, ex);
         }
 
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw Unreadable($"The token endpoint answered {(int)status} with JSON that is not an object.", status, body, null);
+            throw Unreadable($"The token endpoint answered {(int)status} with JSON that is not an object.", response, body, null);
         }
 
         OAuth2TokenResponse parsed;
@@ -225,18 +228,18 @@ public class OAuth2TokenClient
         catch (JsonException ex)
         {
             // The serializer's own message may quote a value from the body; only the path is safe to repeat.
-            throw Unreadable($"The token response could not be read: the field at {ex.Path ?? "$"} has an unexpected value.", status, body, null);
+            throw Unreadable($"The token response could not be read: the field at {ex.Path ?? "$"} has an unexpected value.", response, body, null);
         }
 
         if (string.IsNullOrEmpty(parsed.AccessToken))
         {
             // A few servers answer 200 with an RFC 6749 error body; treat it like the error it is.
-            if (TokenErrorBody.Parse(body).ErrorCode is not null)
+            if (TokenErrorBody.Parse(body, response.Content.Headers.ContentType?.MediaType).ErrorCode is not null)
             {
                 throw MapError(response, body, grant);
             }
 
-            throw Unreadable($"The token endpoint answered {(int)status} without an access_token.", status, body, null);
+            throw Unreadable($"The token endpoint answered {(int)status} without an access_token.", response, body, null);
         }
 
         return new OAuth2TokenResponse
@@ -251,24 +254,24 @@ public class OAuth2TokenClient
         };
     }
 
-    private FitnessApiException Unreadable(string message, HttpStatusCode status, string body, Exception? inner)
+    private FitnessApiException Unreadable(string message, HttpResponseMessage response, string body, Exception? inner)
     {
-        var error = TokenErrorBody.ParseUnusableSuccess(body);
+        var error = TokenErrorBody.ParseUnusableSuccess(body, response.Content.Headers.ContentType?.MediaType);
         return new FitnessApiException(message, inner)
         {
             Service = ServiceName,
             RequestMethod = "POST",
             RequestUri = ScrubbedEndpoint,
-            StatusCode = status,
+            StatusCode = response.StatusCode,
             ErrorCode = error.ErrorCode,
             ResponseExcerpt = error.Excerpt,
         };
     }
 
-    private FitnessApiException MapError(HttpResponseMessage response, string body, GrantKind grant)
+    private FitnessApiException MapError(HttpResponseMessage response, string? body, GrantKind grant)
     {
         var status = response.StatusCode;
-        var error = TokenErrorBody.Parse(body);
+        var error = TokenErrorBody.Parse(body, response.Content.Headers.ContentType?.MediaType, response.Headers);
         var statusText = $"{(int)status} {response.ReasonPhrase}".TrimEnd();
         var now = TimeProvider.GetUtcNow();
         var retryAfter = RetryAfter.GetDelay(response, now);

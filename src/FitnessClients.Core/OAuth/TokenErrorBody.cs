@@ -1,7 +1,5 @@
-using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using FitnessClients.Core.Diagnostics;
 
 namespace FitnessClients.Core.OAuth;
 
@@ -9,17 +7,24 @@ namespace FitnessClients.Core.OAuth;
 /// What a token endpoint's error body says: the RFC 6749 §5.2 <c>error</c> code (or the code it amounts to, for
 /// Strava's <c>{"message","errors":[...]}</c> shape) and a short scrubbed summary fit for an exception message.
 /// </summary>
-internal sealed partial class TokenErrorBody
+/// <remarks>
+/// Only the OAuth shapes are read here; every other body (other JSON, HTML pages, text) is summarised by the
+/// pipeline's <see cref="ErrorExcerpt"/>, which also does the scrubbing and shortening.
+/// </remarks>
+internal sealed class TokenErrorBody
 {
     public const string InvalidGrant = "invalid_grant";
     public const string InvalidClient = "invalid_client";
 
-    private const int MaxExcerptLength = 300;
+    // Besides the pipeline's usual message fields: problem-details bodies carry only a title at times.
+    private static readonly string[] ExtraMessageFields = ["title"];
+
+    private static readonly JsonDocumentOptions Lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
     private TokenErrorBody(string? errorCode, string? excerpt)
     {
         // The code comes from the server and is repeated in messages: keep it short and free of secrets.
-        ErrorCode = errorCode is null ? null : Shorten(SecretScrubber.Scrub(errorCode.Trim()), 64);
+        ErrorCode = ErrorExcerpt.Plain(errorCode, 64);
         Excerpt = excerpt;
     }
 
@@ -29,86 +34,82 @@ internal sealed partial class TokenErrorBody
     /// <summary>A short, scrubbed summary of the body: the error and its description, an HTML page's title, or the first characters.</summary>
     public string? Excerpt { get; }
 
-    public static TokenErrorBody Parse(string? body)
+    /// <summary>Reads an error body.</summary>
+    /// <param name="body">The body as text (read bounded for error statuses).</param>
+    /// <param name="mediaType">The body's media type, which tells HTML and JSON apart when the body alone does not.</param>
+    /// <param name="headers">The response headers (a Cloudflare challenge is recognised by them too).</param>
+    public static TokenErrorBody Parse(string? body, string? mediaType = null, HttpResponseHeaders? headers = null)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
             return new TokenErrorBody(null, null);
         }
 
-        var trimmed = body.Trim();
-        if (trimmed.StartsWith('{'))
+        if (TryParseObject(body) is { } document)
         {
-            try
+            using (document)
             {
-                using var document = JsonDocument.Parse(trimmed, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    return FromJson(document.RootElement);
-                }
-            }
-            catch (JsonException)
-            {
-                // Not JSON after all: summarise it as text below.
+                return FromJson(document.RootElement);
             }
         }
 
-        return new TokenErrorBody(null, Summarise(trimmed));
+        return new TokenErrorBody(null, ErrorExcerpt.Build(body, mediaType, ExtraMessageFields, headers).Excerpt);
     }
 
     /// <summary>
     /// Describes a 2xx body that is not a usable token response. A JSON object is summarised by its field names
     /// only, because a token response may hold secrets under names the scrubber does not know.
     /// </summary>
-    public static TokenErrorBody ParseUnusableSuccess(string? body)
+    public static TokenErrorBody ParseUnusableSuccess(string? body, string? mediaType = null)
     {
-        var parsed = Parse(body);
-        if (parsed.ErrorCode is not null || string.IsNullOrWhiteSpace(body) || !body.TrimStart().StartsWith('{'))
+        var parsed = Parse(body, mediaType);
+        if (parsed.ErrorCode is not null || TryParseObject(body) is not { } document)
         {
             return parsed;
         }
 
-        try
+        using (document)
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                var names = document.RootElement.EnumerateObject().Select(p => p.Name).ToList();
-                var excerpt = names.Count == 0 ? "an empty JSON object" : $"a JSON object with the fields {string.Join(", ", names)}";
-                return new TokenErrorBody(null, Shorten(SecretScrubber.Scrub(excerpt)));
-            }
+            var names = document.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+            var excerpt = names.Count == 0 ? "an empty JSON object" : $"a JSON object with the fields {string.Join(", ", names)}";
+            return new TokenErrorBody(null, ErrorExcerpt.Plain(excerpt, ErrorExcerpt.MaxMessageLength));
         }
-        catch (JsonException)
-        {
-            // Fall back to the text summary.
-        }
-
-        return parsed;
     }
 
-    /// <summary>A summary of any body (JSON, HTML or text) for an exception, scrubbed and shortened.</summary>
-    public static string? Summarise(string? body)
+    // The body as a JSON object, or null when it is something else (the caller disposes the document).
+    private static JsonDocument? TryParseObject(string? body)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        if (string.IsNullOrWhiteSpace(body) || !body.TrimStart().StartsWith('{'))
         {
             return null;
         }
 
-        var title = HtmlTitlePattern().Match(body);
-        var text = title.Success
-            ? $"HTML page: {WebUtility.HtmlDecode(title.Groups["title"].Value)}"
-            : LooksLikeHtml(body) ? "an HTML page without a title" : body;
-        return Shorten(SecretScrubber.Scrub(WhiteSpacePattern().Replace(text, " ").Trim()));
+        try
+        {
+            var document = JsonDocument.Parse(body, Lenient);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document;
+            }
+
+            document.Dispose();
+        }
+        catch (JsonException)
+        {
+            // Not JSON after all: summarised as text.
+        }
+
+        return null;
     }
 
     private static TokenErrorBody FromJson(JsonElement root)
     {
-        var error = GetString(root, "error");
-        var description = GetString(root, "error_description");
+        // RFC 6749 §5.2: the code decides the exception, so the excerpt leads with it.
+        var error = ErrorExcerpt.GetString(root, "error");
         if (error is not null)
         {
-            var excerpt = description is null ? error : $"{error}: {description}";
-            return new TokenErrorBody(error, Shorten(SecretScrubber.Scrub(excerpt)));
+            var description = ErrorExcerpt.GetString(root, "error_description");
+            return new TokenErrorBody(error, Summary(description is null ? error : $"{error}: {description}"));
         }
 
         if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
@@ -122,20 +123,19 @@ internal sealed partial class TokenErrorBody
                     continue;
                 }
 
-                var resource = GetString(item, "resource") ?? string.Empty;
-                var field = GetString(item, "field") ?? string.Empty;
-                var itemCode = GetString(item, "code") ?? string.Empty;
+                var resource = ErrorExcerpt.GetString(item, "resource") ?? string.Empty;
+                var field = ErrorExcerpt.GetString(item, "field") ?? string.Empty;
+                var itemCode = ErrorExcerpt.GetString(item, "code") ?? string.Empty;
                 parts.Add($"{resource} {field} {itemCode}".Trim());
                 code ??= StravaCode(resource, field, itemCode);
             }
 
-            var message = GetString(root, "message");
-            var excerpt = parts.Count == 0 ? message : $"{message ?? "error"}: {string.Join("; ", parts)}";
-            return new TokenErrorBody(code, Shorten(SecretScrubber.Scrub(excerpt)));
+            var message = ErrorExcerpt.GetString(root, "message");
+            return new TokenErrorBody(code, Summary(parts.Count == 0 ? message : $"{message ?? "error"}: {string.Join("; ", parts)}"));
         }
 
-        var other = GetString(root, "message") ?? GetString(root, "detail") ?? GetString(root, "title") ?? root.GetRawText();
-        return new TokenErrorBody(null, Shorten(SecretScrubber.Scrub(WhiteSpacePattern().Replace(other, " "))));
+        // No OAuth shape: no code (a 401 then blames the client credentials), and the pipeline's summary.
+        return new TokenErrorBody(null, ErrorExcerpt.FromJson(root, ExtraMessageFields).Excerpt);
     }
 
     // Strava reports token endpoint failures per resource rather than with RFC codes. Only "invalid"/"expired"
@@ -160,18 +160,5 @@ internal sealed partial class TokenErrorBody
         };
     }
 
-    private static string? GetString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static bool LooksLikeHtml(string body) =>
-        body.TrimStart().StartsWith('<') && body.Contains("html", StringComparison.OrdinalIgnoreCase);
-
-    private static string Shorten(string text, int maxLength = MaxExcerptLength) =>
-        text.Length <= maxLength ? text : string.Concat(text.AsSpan(0, maxLength), "...");
-
-    [GeneratedRegex("""<title[^>]*>(?<title>[^<]*)</title>""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex HtmlTitlePattern();
-
-    [GeneratedRegex("""\s+""", RegexOptions.CultureInvariant)]
-    private static partial Regex WhiteSpacePattern();
+    private static string? Summary(string? text) => ErrorExcerpt.Plain(text, ErrorExcerpt.MaxMessageLength);
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using FitnessClients.Core.Http;
 
 namespace FitnessClients.Core.RateLimiting;
 
@@ -34,32 +32,29 @@ namespace FitnessClients.Core.RateLimiting;
 /// };
 /// </code>
 /// </example>
-public sealed class FixedWindowRateLimitPolicy : RateLimitPolicy
+public sealed class FixedWindowRateLimitPolicy : PacedRateLimitPolicy
 {
     private static long s_instances;
 
-    private readonly object _gate = new();
     private readonly FixedWindowState[] _windows;
     private readonly Dictionary<string, int> _indexByName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly TimeProvider _timeProvider;
     private readonly HttpRequestOptionsKey<FixedWindowAcquisition> _acquisitionKey;
-    private readonly RateLimitCooldown _cooldown = new();
-    private RateLimitJitter? _jitter;
 
     /// <summary>Creates the policy.</summary>
     /// <param name="windows">The windows; at least one, with distinct names.</param>
     /// <param name="timeProvider">The clock for window boundaries and waits; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <remarks><see cref="PacedRateLimitPolicy.MaxJitter"/> defaults to 2 seconds.</remarks>
     public FixedWindowRateLimitPolicy(IEnumerable<RateLimitWindow> windows, TimeProvider? timeProvider = null)
+        : base(TimeSpan.FromSeconds(2), timeProvider)
     {
         ArgumentNullException.ThrowIfNull(windows);
-        _timeProvider = timeProvider ?? TimeProvider.System;
         var definitions = windows.ToArray();
         if (definitions.Length == 0)
         {
             throw new ArgumentException("At least one window is needed.", nameof(windows));
         }
 
-        var now = _timeProvider.GetUtcNow();
+        var now = Clock.GetUtcNow();
         _windows = new FixedWindowState[definitions.Length];
         for (var i = 0; i < definitions.Length; i++)
         {
@@ -79,149 +74,70 @@ public sealed class FixedWindowRateLimitPolicy : RateLimitPolicy
     /// <summary>The window definitions, in the order given.</summary>
     public IReadOnlyList<RateLimitWindow> Windows { get; }
 
-    /// <summary>Read the usage the service reports in each response; reports name the window they correct. Default none.</summary>
-    public IReadOnlyList<IRateLimitUsageReader> UsageReaders { get; init; } = [];
-
-    /// <summary>
-    /// The largest random extra wait after a window reopens (uniform from zero), so waiters and clients spread out
-    /// and a service clock slightly behind ours has reset too. Default 2 seconds; zero turns it off.
-    /// </summary>
-    public TimeSpan MaxJitter
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-            field = value;
-        }
-    } = TimeSpan.FromSeconds(2);
-
-    /// <summary>The source of the jitter; pass a seeded instance for reproducible waits. Default <see cref="Random.Shared"/>.</summary>
-    public Random JitterRandom { get; init; } = Random.Shared;
-
-    /// <summary>
-    /// The cooldown after a 429 that carries neither <c>Retry-After</c> nor a usage report showing an exhausted
-    /// window (Runkeeper); it doubles with each consecutive such 429 up to <see cref="MaxCooldown"/>. Default 60 seconds.
-    /// </summary>
-    public TimeSpan DefaultCooldown
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-            field = value;
-        }
-    } = TimeSpan.FromSeconds(60);
-
-    /// <summary>The cap of the doubling <see cref="DefaultCooldown"/>. Default 15 minutes.</summary>
-    public TimeSpan MaxCooldown
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-            field = value;
-        }
-    } = TimeSpan.FromMinutes(15);
-
-    private RateLimitJitter Jitter => LazyInitializer.EnsureInitialized(ref _jitter, () => new RateLimitJitter(MaxJitter, JitterRandom));
-
-    /// <inheritdoc />
-    public override async ValueTask AcquireAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-
-        // The predicates are caller code: run them once, outside the lock.
-        var applies = Array.ConvertAll(_windows, w => w.Definition.AppliesTo(request));
-        await RateLimitWaiter.AcquireAsync(now => TryAcquire(request, applies, now), ExhaustionBehavior, _timeProvider, Jitter, cancellationToken)
-            .ConfigureAwait(false);
-        OnStatusChanged();
-    }
-
-    /// <inheritdoc />
-    public override void OnResponse(HttpRequestMessage request, HttpResponseMessage response)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(response);
-        var now = _timeProvider.GetUtcNow();
-        var reports = RateLimitUsageReaders.ReadAll(UsageReaders, response, now);
-        var tooMany = response.StatusCode == HttpStatusCode.TooManyRequests;
-        var retryAfter = tooMany ? RetryAfter.GetDelay(response, now) : null;
-        request.Options.TryGetValue(_acquisitionKey, out var acquisition);
-
-        lock (_gate)
-        {
-            RollEndedWindows(now);
-            RateLimitBlock? exhausted = null;
-            foreach (var report in reports)
-            {
-                if (Apply(report, acquisition, now) is { } block && (exhausted is null || block.ResumeAt > exhausted.Value.ResumeAt))
-                {
-                    exhausted = block;
-                }
-            }
-
-            if (tooMany)
-            {
-                _cooldown.OnTooManyRequests(now, retryAfter, exhausted, DefaultCooldown, MaxCooldown);
-            }
-            else
-            {
-                _cooldown.OnOtherResponse();
-            }
-        }
-
-        OnStatusChanged();
-    }
-
     /// <inheritdoc />
     public override RateLimitStatus GetStatus()
     {
-        lock (_gate)
+        lock (Gate)
         {
-            var now = _timeProvider.GetUtcNow();
+            var now = Clock.GetUtcNow();
             RollEndedWindows(now);
-            return new RateLimitStatus(Array.ConvertAll(_windows, w => w.ToStatus()), _cooldown.ActiveAt(now)?.ResumeAt);
+            return new RateLimitStatus(Array.ConvertAll(_windows, w => w.ToStatus()), Cooldown.ActiveAt(now)?.ResumeAt);
         }
     }
 
+    /// <inheritdoc />
+    private protected override Func<DateTimeOffset, RateLimitBlock?> PrepareAcquire(HttpRequestMessage request)
+    {
+        // The predicates are caller code: run them once, outside the lock.
+        var applies = Array.ConvertAll(_windows, w => w.Definition.AppliesTo(request));
+        return now => TryAcquire(request, applies, now);
+    }
+
+    /// <inheritdoc />
+    private protected override void Advance(DateTimeOffset now) => RollEndedWindows(now);
+
+    /// <inheritdoc />
+    private protected override RateLimitBlock? ApplyReport(HttpRequestMessage request, RateLimitUsageReport report, DateTimeOffset now)
+    {
+        request.Options.TryGetValue(_acquisitionKey, out var acquisition);
+        return Apply(report, acquisition, now);
+    }
+
+    // Runs under the lock.
     private RateLimitBlock? TryAcquire(HttpRequestMessage request, bool[] applies, DateTimeOffset now)
     {
-        lock (_gate)
+        RollEndedWindows(now);
+        if (Cooldown.ActiveAt(now) is { } cooldown)
         {
-            RollEndedWindows(now);
-            if (_cooldown.ActiveAt(now) is { } cooldown)
-            {
-                return cooldown;
-            }
-
-            // Wait for the latest reopening: sending when only the 15-minute window reopened would still hit the daily one.
-            RateLimitBlock? blocked = null;
-            for (var i = 0; i < _windows.Length; i++)
-            {
-                var window = _windows[i];
-                if (applies[i] && !window.HasRoom && (blocked is null || window.PeriodEnd > blocked.Value.ResumeAt))
-                {
-                    blocked = new RateLimitBlock(window.PeriodEnd, window.Definition.Name, window.Limit, window.Used);
-                }
-            }
-
-            if (blocked is not null)
-            {
-                return blocked;
-            }
-
-            var generations = new long[_windows.Length];
-            var sequences = new long[_windows.Length];
-            for (var i = 0; i < _windows.Length; i++)
-            {
-                generations[i] = applies[i] ? _windows[i].Generation : -1;
-                sequences[i] = applies[i] ? _windows[i].Count() : 0;
-            }
-
-            request.Options.Set(_acquisitionKey, new FixedWindowAcquisition(generations, sequences));
-            return null;
+            return cooldown;
         }
+
+        // Wait for the latest reopening: sending when only the 15-minute window reopened would still hit the daily one.
+        RateLimitBlock? blocked = null;
+        for (var i = 0; i < _windows.Length; i++)
+        {
+            var window = _windows[i];
+            if (applies[i] && !window.HasRoom && (blocked is null || window.PeriodEnd > blocked.Value.ResumeAt))
+            {
+                blocked = new RateLimitBlock(window.PeriodEnd, window.Definition.Name, window.Limit, window.Used);
+            }
+        }
+
+        if (blocked is not null)
+        {
+            return blocked;
+        }
+
+        var generations = new long[_windows.Length];
+        var sequences = new long[_windows.Length];
+        for (var i = 0; i < _windows.Length; i++)
+        {
+            generations[i] = applies[i] ? _windows[i].Generation : -1;
+            sequences[i] = applies[i] ? _windows[i].Count() : 0;
+        }
+
+        request.Options.Set(_acquisitionKey, new FixedWindowAcquisition(generations, sequences));
+        return null;
     }
 
     // Applies one report under the lock; returns the block it implies when the service says the window is used up.

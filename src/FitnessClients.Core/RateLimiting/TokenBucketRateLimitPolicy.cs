@@ -1,6 +1,3 @@
-using System.Net;
-using FitnessClients.Core.Http;
-
 namespace FitnessClients.Core.RateLimiting;
 
 /// <summary>
@@ -28,7 +25,7 @@ namespace FitnessClients.Core.RateLimiting;
 /// var garmin = new TokenBucketRateLimitPolicy(capacity: 10, tokensPerPeriod: 2, period: TimeSpan.FromSeconds(1));
 /// </code>
 /// </example>
-public sealed class TokenBucketRateLimitPolicy : RateLimitPolicy
+public sealed class TokenBucketRateLimitPolicy : PacedRateLimitPolicy
 {
     /// <summary>The default burst size.</summary>
     public const int DefaultCapacity = 5;
@@ -39,10 +36,6 @@ public sealed class TokenBucketRateLimitPolicy : RateLimitPolicy
     // A usage report's reset time further away than this is treated as garbage.
     private static readonly TimeSpan MaxReportedReset = TimeSpan.FromDays(1);
 
-    private readonly object _gate = new();
-    private readonly TimeProvider _timeProvider;
-    private readonly RateLimitCooldown _cooldown = new();
-    private RateLimitJitter? _jitter;
     private int _tokens;
     private long _origin;
     private long _refilledPeriods;
@@ -52,7 +45,9 @@ public sealed class TokenBucketRateLimitPolicy : RateLimitPolicy
     /// <param name="tokensPerPeriod">Tokens added each period, at least 1. Default <see cref="DefaultTokensPerPeriod"/>.</param>
     /// <param name="period">The refill period, positive. Default <see cref="DefaultPeriod"/>.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <remarks><see cref="PacedRateLimitPolicy.MaxJitter"/> defaults to zero: a bucket already paces evenly.</remarks>
     public TokenBucketRateLimitPolicy(int capacity = DefaultCapacity, int tokensPerPeriod = DefaultTokensPerPeriod, TimeSpan? period = null, TimeProvider? timeProvider = null)
+        : base(TimeSpan.Zero, timeProvider)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(tokensPerPeriod, 1);
@@ -61,9 +56,8 @@ public sealed class TokenBucketRateLimitPolicy : RateLimitPolicy
         Capacity = capacity;
         TokensPerPeriod = tokensPerPeriod;
         Period = refill;
-        _timeProvider = timeProvider ?? TimeProvider.System;
         _tokens = capacity;
-        _origin = _timeProvider.GetTimestamp();
+        _origin = Clock.GetTimestamp();
     }
 
     /// <summary>The default refill period: one second.</summary>
@@ -89,133 +83,56 @@ public sealed class TokenBucketRateLimitPolicy : RateLimitPolicy
         }
     } = "token bucket";
 
-    /// <summary>Read the usage a service reports, if it does; reports named <see cref="Name"/> apply. Default none.</summary>
-    public IReadOnlyList<IRateLimitUsageReader> UsageReaders { get; init; } = [];
-
-    /// <summary>The largest random extra wait before a waiter checks again. Default zero: a bucket already paces evenly.</summary>
-    public TimeSpan MaxJitter
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-            field = value;
-        }
-    }
-
-    /// <summary>The source of the jitter. Default <see cref="Random.Shared"/>.</summary>
-    public Random JitterRandom { get; init; } = Random.Shared;
-
-    /// <summary>The cooldown after a 429 without <c>Retry-After</c> or usage report; doubles per consecutive 429 up to <see cref="MaxCooldown"/>. Default 60 seconds.</summary>
-    public TimeSpan DefaultCooldown
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-            field = value;
-        }
-    } = TimeSpan.FromSeconds(60);
-
-    /// <summary>The cap of the doubling <see cref="DefaultCooldown"/>. Default 15 minutes.</summary>
-    public TimeSpan MaxCooldown
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
-            field = value;
-        }
-    } = TimeSpan.FromMinutes(15);
-
-    private RateLimitJitter Jitter => LazyInitializer.EnsureInitialized(ref _jitter, () => new RateLimitJitter(MaxJitter, JitterRandom));
-
-    /// <inheritdoc />
-    public override async ValueTask AcquireAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        await RateLimitWaiter.AcquireAsync(TryAcquire, ExhaustionBehavior, _timeProvider, Jitter, cancellationToken).ConfigureAwait(false);
-        OnStatusChanged();
-    }
-
-    /// <inheritdoc />
-    public override void OnResponse(HttpRequestMessage request, HttpResponseMessage response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        var now = _timeProvider.GetUtcNow();
-        var reports = RateLimitUsageReaders.ReadAll(UsageReaders, response, now);
-        var tooMany = response.StatusCode == HttpStatusCode.TooManyRequests;
-        var retryAfter = tooMany ? RetryAfter.GetDelay(response, now) : null;
-
-        lock (_gate)
-        {
-            Refill();
-            RateLimitBlock? exhausted = null;
-            foreach (var report in reports)
-            {
-                if (Apply(report, now) is { } block && (exhausted is null || block.ResumeAt > exhausted.Value.ResumeAt))
-                {
-                    exhausted = block;
-                }
-            }
-
-            if (tooMany)
-            {
-                _cooldown.OnTooManyRequests(now, retryAfter, exhausted, DefaultCooldown, MaxCooldown);
-            }
-            else
-            {
-                _cooldown.OnOtherResponse();
-                if (exhausted is { } block)
-                {
-                    _cooldown.Extend(block);
-                }
-            }
-        }
-
-        OnStatusChanged();
-    }
-
     /// <inheritdoc />
     public override RateLimitStatus GetStatus()
     {
-        lock (_gate)
+        lock (Gate)
         {
-            var now = _timeProvider.GetUtcNow();
+            var now = Clock.GetUtcNow();
             var untilNext = Refill();
             var missing = Capacity - _tokens;
             var fullAt = missing == 0
                 ? now
                 : now + untilNext + (Period * ((missing + TokensPerPeriod - 1) / TokensPerPeriod - 1));
-            return new RateLimitStatus([new RateLimitWindowStatus(Name, Capacity, missing, fullAt)], _cooldown.ActiveAt(now)?.ResumeAt);
+            return new RateLimitStatus([new RateLimitWindowStatus(Name, Capacity, missing, fullAt)], Cooldown.ActiveAt(now)?.ResumeAt);
         }
     }
 
+    // Tokens cannot express a reset time, so a report of an exhausted budget with one holds requests back as a cooldown.
+    private protected override bool ExhaustedReportStartsCooldown => true;
+
+    /// <inheritdoc />
+    private protected override Func<DateTimeOffset, RateLimitBlock?> PrepareAcquire(HttpRequestMessage request) => TryAcquire;
+
+    /// <inheritdoc />
+    private protected override void Advance(DateTimeOffset now) => Refill();
+
+    /// <inheritdoc />
+    private protected override RateLimitBlock? ApplyReport(HttpRequestMessage request, RateLimitUsageReport report, DateTimeOffset now) => Apply(report, now);
+
+    // Runs under the lock.
     private RateLimitBlock? TryAcquire(DateTimeOffset now)
     {
-        lock (_gate)
+        var untilNext = Refill();
+        if (Cooldown.ActiveAt(now) is { } cooldown)
         {
-            var untilNext = Refill();
-            if (_cooldown.ActiveAt(now) is { } cooldown)
-            {
-                return cooldown;
-            }
-
-            if (_tokens == 0)
-            {
-                return new RateLimitBlock(now + untilNext, Name, Capacity, Capacity);
-            }
-
-            _tokens--;
-            return null;
+            return cooldown;
         }
+
+        if (_tokens == 0)
+        {
+            return new RateLimitBlock(now + untilNext, Name, Capacity, Capacity);
+        }
+
+        _tokens--;
+        return null;
     }
 
     // Adds the tokens of the whole periods elapsed since the last refill; returns the time until the next period ends.
     private TimeSpan Refill()
     {
-        var timestamp = _timeProvider.GetTimestamp();
-        var elapsed = _timeProvider.GetElapsedTime(_origin, timestamp);
+        var timestamp = Clock.GetTimestamp();
+        var elapsed = Clock.GetElapsedTime(_origin, timestamp);
         var periods = elapsed.Ticks / Period.Ticks;
         var added = (periods - _refilledPeriods) * TokensPerPeriod;
         _refilledPeriods = periods;

@@ -98,10 +98,7 @@ public sealed class FileTokenStore : ITokenStore
     {
         var path = GetTokenPath(key);
         cancellationToken.ThrowIfCancellationRequested();
-        RefuseLinkedDirectory();
-        var file = new FileInfo(path);
-        RefuseLink(file);
-        if (!file.Exists)
+        if (!TokenFileExists(path))
         {
             return null;
         }
@@ -159,10 +156,7 @@ public sealed class FileTokenStore : ITokenStore
     {
         var path = GetTokenPath(key);
         cancellationToken.ThrowIfCancellationRequested();
-        RefuseLinkedDirectory();
-        var file = new FileInfo(path);
-        RefuseLink(file);
-        if (!file.Exists)
+        if (!TokenFileExists(path))
         {
             return ValueTask.FromResult(false);
         }
@@ -298,6 +292,15 @@ public sealed class FileTokenStore : ITokenStore
     }
 
     private void RefuseLinkedDirectory() => RefuseLink(new DirectoryInfo(DirectoryPath));
+
+    // Refuses a linked directory or token file first, so that a link can never redirect a read or a delete.
+    private bool TokenFileExists(string path)
+    {
+        RefuseLinkedDirectory();
+        var file = new FileInfo(path);
+        RefuseLink(file);
+        return file.Exists;
+    }
 
     private void EnsureDirectory()
     {

@@ -3,28 +3,15 @@ using FitnessClients.Testing;
 
 namespace FitnessClients.Core.Tests.Tokens;
 
-public class FileTokenStoreLockTests
+public class FileTokenStoreLockTests : FileTokenStoreFixture
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-
-    private TempDirectory _temp = null!;
-    private string _directory = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _temp = new TempDirectory();
-        _directory = _temp.Combine("tokens");
-    }
-
-    [TearDown]
-    public void TearDown() => _temp.Dispose();
 
     [Test]
     public async Task A_second_store_over_the_same_directory_waits_until_the_first_releases()
     {
-        var first = new FileTokenStore(_directory);
-        var second = new FileTokenStore(_directory);
+        var first = new FileTokenStore(StoreDirectory);
+        var second = new FileTokenStore(StoreDirectory);
         var held = await first.AcquireRefreshLockAsync("acct");
 
         var waiting = second.AcquireRefreshLockAsync("acct").AsTask();
@@ -39,7 +26,7 @@ public class FileTokenStoreLockTests
     [Test]
     public async Task Locks_of_different_keys_do_not_block_each_other()
     {
-        var store = new FileTokenStore(_directory);
+        var store = new FileTokenStore(StoreDirectory);
         await using var first = await store.AcquireRefreshLockAsync("one");
 
         var second = await store.AcquireRefreshLockAsync("two").AsTask().WaitAsync(Bound);
@@ -50,7 +37,7 @@ public class FileTokenStoreLockTests
     [Test]
     public async Task Disposing_a_lock_twice_releases_it_once()
     {
-        var store = new FileTokenStore(_directory);
+        var store = new FileTokenStore(StoreDirectory);
         var held = await store.AcquireRefreshLockAsync("acct");
         await held.DisposeAsync();
         await held.DisposeAsync();
@@ -67,8 +54,8 @@ public class FileTokenStoreLockTests
     [Test]
     public async Task A_lock_file_held_by_someone_else_is_waited_for_by_polling()
     {
-        var store = new FileTokenStore(_directory) { LockPollInterval = TimeSpan.FromMilliseconds(10) };
-        Directory.CreateDirectory(_directory);
+        var store = new FileTokenStore(StoreDirectory) { LockPollInterval = TimeSpan.FromMilliseconds(10) };
+        Directory.CreateDirectory(StoreDirectory);
         var foreign = OpenLockFileLikeAnotherProcess();
 
         var waiting = store.AcquireRefreshLockAsync("acct").AsTask();
@@ -83,8 +70,8 @@ public class FileTokenStoreLockTests
     public async Task Waiting_for_a_foreign_lock_gives_up_after_the_lock_timeout_on_the_store_clock()
     {
         var clock = new FakeTimeProvider();
-        var store = new FileTokenStore(_directory, clock) { LockTimeout = TimeSpan.FromMinutes(2) };
-        Directory.CreateDirectory(_directory);
+        var store = new FileTokenStore(StoreDirectory, clock) { LockTimeout = TimeSpan.FromMinutes(2) };
+        Directory.CreateDirectory(StoreDirectory);
         await using var foreign = OpenLockFileLikeAnotherProcess();
 
         var waiting = store.AcquireRefreshLockAsync("acct").AsTask();
@@ -95,15 +82,15 @@ public class FileTokenStoreLockTests
 
         var ex = Assert.ThrowsAsync<TokenStoreException>(async () => await waiting.WaitAsync(Bound));
         Assert.That(ex!.Message, Does.Contain("another process").And.Contain("120 s").And.Contain("acct.lock"));
-        Assert.That(ex.Path, Is.EqualTo(Path.Combine(_directory, "acct.lock")));
+        Assert.That(ex.Path, Is.EqualTo(Path.Combine(StoreDirectory, "acct.lock")));
     }
 
     [Test]
     public async Task Waiting_for_a_lock_held_in_this_process_gives_up_after_the_lock_timeout()
     {
         var clock = new FakeTimeProvider();
-        await using var held = await new FileTokenStore(_directory).AcquireRefreshLockAsync("acct");
-        var store = new FileTokenStore(_directory, clock) { LockTimeout = TimeSpan.FromSeconds(30) };
+        await using var held = await new FileTokenStore(StoreDirectory).AcquireRefreshLockAsync("acct");
+        var store = new FileTokenStore(StoreDirectory, clock) { LockTimeout = TimeSpan.FromSeconds(30) };
 
         var waiting = store.AcquireRefreshLockAsync("acct").AsTask();
         await WaitUntilAsync(() => clock.PendingTimerCount >= 1);
@@ -116,8 +103,8 @@ public class FileTokenStoreLockTests
     [Test]
     public async Task Cancelling_the_wait_throws_OperationCanceledException_and_leaves_the_lock_usable()
     {
-        var store = new FileTokenStore(_directory) { LockPollInterval = TimeSpan.FromMilliseconds(10) };
-        Directory.CreateDirectory(_directory);
+        var store = new FileTokenStore(StoreDirectory) { LockPollInterval = TimeSpan.FromMilliseconds(10) };
+        Directory.CreateDirectory(StoreDirectory);
         var foreign = OpenLockFileLikeAnotherProcess();
         using var cancel = new CancellationTokenSource();
 
@@ -132,7 +119,7 @@ public class FileTokenStoreLockTests
     // Opening the lock file exclusively is exactly what another process's store does; the in-process semaphore
     // is bypassed, so the store has to fall back to polling the file.
     private FileStream OpenLockFileLikeAnotherProcess() =>
-        new(Path.Combine(_directory, "acct.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        new(Path.Combine(StoreDirectory, "acct.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
     private static Task WaitUntilAsync(Func<bool> condition) => Eventually.WaitUntilAsync(condition, "the store to start waiting");
 }

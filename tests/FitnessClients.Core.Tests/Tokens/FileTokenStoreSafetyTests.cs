@@ -4,38 +4,23 @@ using FitnessClients.Core.Tokens;
 namespace FitnessClients.Core.Tests.Tokens;
 
 /// <summary>Permissions, symbolic links and damaged files: the cases where the store must refuse rather than guess.</summary>
-public class FileTokenStoreSafetyTests
+public class FileTokenStoreSafetyTests : FileTokenStoreFixture
 {
     private const string SecretInFile = "s3cret-refresh-value";
-
-    private TempDirectory _temp = null!;
-    private string _directory = null!;
-    private FileTokenStore _store = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _temp = new TempDirectory();
-        _directory = _temp.Combine("tokens");
-        _store = new FileTokenStore(_directory);
-    }
-
-    [TearDown]
-    public void TearDown() => _temp.Dispose();
 
     [Test]
     [Platform(Exclude = "Win")]
     [UnsupportedOSPlatform("windows")]
     public async Task The_directory_is_0700_and_the_token_and_lock_files_are_0600()
     {
-        await _store.SaveAsync("acct", TestTokens.Create("access-1"));
-        await (await _store.AcquireRefreshLockAsync("acct")).DisposeAsync();
+        await Store.SaveAsync("acct", TestTokens.Create("access-1"));
+        await (await Store.AcquireRefreshLockAsync("acct")).DisposeAsync();
 
         Assert.Multiple(() =>
         {
-            Assert.That(File.GetUnixFileMode(_directory), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
-            Assert.That(File.GetUnixFileMode(Path.Combine(_directory, "acct.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
-            Assert.That(File.GetUnixFileMode(Path.Combine(_directory, "acct.lock")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(File.GetUnixFileMode(StoreDirectory), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+            Assert.That(File.GetUnixFileMode(Path.Combine(StoreDirectory, "acct.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(File.GetUnixFileMode(Path.Combine(StoreDirectory, "acct.lock")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         });
     }
 
@@ -44,11 +29,11 @@ public class FileTokenStoreSafetyTests
     [UnsupportedOSPlatform("windows")]
     public async Task Replacing_a_world_readable_token_file_leaves_a_0600_file()
     {
-        await _store.SaveAsync("acct", TestTokens.Create("access-1"));
-        var path = Path.Combine(_directory, "acct.json");
+        await Store.SaveAsync("acct", TestTokens.Create("access-1"));
+        var path = Path.Combine(StoreDirectory, "acct.json");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
-        await _store.SaveAsync("acct", TestTokens.Create("access-2"));
+        await Store.SaveAsync("acct", TestTokens.Create("access-2"));
 
         Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
     }
@@ -56,15 +41,15 @@ public class FileTokenStoreSafetyTests
     [Test]
     public async Task A_symlinked_token_file_is_refused_for_load_save_and_delete_and_its_target_is_untouched()
     {
-        Directory.CreateDirectory(_directory);
-        var target = _temp.Combine("elsewhere.json");
+        Directory.CreateDirectory(StoreDirectory);
+        var target = Temp.Combine("elsewhere.json");
         await File.WriteAllTextAsync(target, """{ "access_token": "target-content" }""");
-        var link = Path.Combine(_directory, "acct.json");
+        var link = Path.Combine(StoreDirectory, "acct.json");
         File.CreateSymbolicLink(link, target);
 
-        var load = Assert.ThrowsAsync<TokenStoreException>(async () => await _store.LoadAsync("acct"));
-        var save = Assert.ThrowsAsync<TokenStoreException>(async () => await _store.SaveAsync("acct", TestTokens.Create("access-new")));
-        Assert.ThrowsAsync<TokenStoreException>(async () => await _store.DeleteAsync("acct"));
+        var load = Assert.ThrowsAsync<TokenStoreException>(async () => await Store.LoadAsync("acct"));
+        var save = Assert.ThrowsAsync<TokenStoreException>(async () => await Store.SaveAsync("acct", TestTokens.Create("access-new")));
+        Assert.ThrowsAsync<TokenStoreException>(async () => await Store.DeleteAsync("acct"));
 
         Assert.Multiple(() =>
         {
@@ -73,48 +58,48 @@ public class FileTokenStoreSafetyTests
             Assert.That(save!.Path, Is.EqualTo(link));
             Assert.That(File.ReadAllText(target), Is.EqualTo("""{ "access_token": "target-content" }"""));
             Assert.That(new FileInfo(link).LinkTarget, Is.EqualTo(target), "the link itself is left in place");
-            Assert.That(Directory.GetFiles(_directory, "*.tmp"), Is.Empty);
+            Assert.That(Directory.GetFiles(StoreDirectory, "*.tmp"), Is.Empty);
         });
     }
 
     [Test]
     public void A_dangling_symlink_is_refused_too()
     {
-        Directory.CreateDirectory(_directory);
-        var target = _temp.Combine("not-there.json");
-        File.CreateSymbolicLink(Path.Combine(_directory, "acct.json"), target);
+        Directory.CreateDirectory(StoreDirectory);
+        var target = Temp.Combine("not-there.json");
+        File.CreateSymbolicLink(Path.Combine(StoreDirectory, "acct.json"), target);
 
-        Assert.ThrowsAsync<TokenStoreException>(async () => await _store.LoadAsync("acct"));
-        Assert.ThrowsAsync<TokenStoreException>(async () => await _store.SaveAsync("acct", TestTokens.Create("access-new")));
+        Assert.ThrowsAsync<TokenStoreException>(async () => await Store.LoadAsync("acct"));
+        Assert.ThrowsAsync<TokenStoreException>(async () => await Store.SaveAsync("acct", TestTokens.Create("access-new")));
         Assert.That(File.Exists(target), Is.False, "saving must not create the link's target");
     }
 
     [Test]
     public async Task A_symlinked_token_directory_is_refused()
     {
-        var real = _temp.Combine("real-tokens");
+        var real = Temp.Combine("real-tokens");
         await new FileTokenStore(real).SaveAsync("acct", TestTokens.Create("access-1"));
-        Directory.CreateSymbolicLink(_directory, real);
+        Directory.CreateSymbolicLink(StoreDirectory, real);
 
-        var ex = Assert.ThrowsAsync<TokenStoreException>(async () => await _store.LoadAsync("acct"));
-        Assert.ThrowsAsync<TokenStoreException>(async () => await _store.SaveAsync("acct", TestTokens.Create("access-2")));
-        Assert.ThrowsAsync<TokenStoreException>(async () => await _store.AcquireRefreshLockAsync("acct"));
+        var ex = Assert.ThrowsAsync<TokenStoreException>(async () => await Store.LoadAsync("acct"));
+        Assert.ThrowsAsync<TokenStoreException>(async () => await Store.SaveAsync("acct", TestTokens.Create("access-2")));
+        Assert.ThrowsAsync<TokenStoreException>(async () => await Store.AcquireRefreshLockAsync("acct"));
 
-        Assert.That(ex!.Path, Is.EqualTo(_directory));
+        Assert.That(ex!.Path, Is.EqualTo(StoreDirectory));
         Assert.That((await new FileTokenStore(real).LoadAsync("acct"))!.AccessToken, Is.EqualTo("access-1"));
     }
 
     [Test]
     public void A_symlinked_lock_file_is_refused()
     {
-        Directory.CreateDirectory(_directory);
-        var target = _temp.Combine("lock-target");
+        Directory.CreateDirectory(StoreDirectory);
+        var target = Temp.Combine("lock-target");
         File.WriteAllText(target, "");
-        File.CreateSymbolicLink(Path.Combine(_directory, "acct.lock"), target);
+        File.CreateSymbolicLink(Path.Combine(StoreDirectory, "acct.lock"), target);
 
-        var ex = Assert.ThrowsAsync<TokenStoreException>(async () => await _store.AcquireRefreshLockAsync("acct"));
+        var ex = Assert.ThrowsAsync<TokenStoreException>(async () => await Store.AcquireRefreshLockAsync("acct"));
 
-        Assert.That(ex!.Path, Is.EqualTo(Path.Combine(_directory, "acct.lock")));
+        Assert.That(ex!.Path, Is.EqualTo(Path.Combine(StoreDirectory, "acct.lock")));
     }
 
     [TestCase("", "is empty")]
@@ -129,11 +114,11 @@ public class FileTokenStoreSafetyTests
     [TestCase("{ \"access_token\": \"x\", \"refresh_token\": \"" + SecretInFile + "\" } trailing", "is not valid JSON")]
     public async Task A_damaged_file_is_reported_with_its_path_and_without_its_content_and_left_alone(string content, string problem)
     {
-        Directory.CreateDirectory(_directory);
-        var path = Path.Combine(_directory, "acct.json");
+        Directory.CreateDirectory(StoreDirectory);
+        var path = Path.Combine(StoreDirectory, "acct.json");
         await File.WriteAllTextAsync(path, content);
 
-        var ex = Assert.ThrowsAsync<TokenStoreException>(async () => await _store.LoadAsync("acct"));
+        var ex = Assert.ThrowsAsync<TokenStoreException>(async () => await Store.LoadAsync("acct"));
 
         Assert.Multiple(() =>
         {
