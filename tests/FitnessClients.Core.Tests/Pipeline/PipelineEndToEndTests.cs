@@ -111,7 +111,10 @@ public class PipelineEndToEndTests
         await fixture.SignInAsync();
         fixture.Emulator.Faults.Add(Fault.Status(HttpStatusCode.ServiceUnavailable), FaultTrigger.First(1), pathTemplate: "/api/items/{id}");
 
-        var item = await fixture.Clock.RunUntilCompletedAsync(fixture.Api.GetItemAsync(5));
+        var call = fixture.Api.GetItemAsync(5);
+        await WaitForRetryDelayAsync(fixture.Clock);
+        fixture.Clock.AdvanceToNextTimer();
+        var item = await call;
         Assert.That(item.Name, Is.EqualTo("item 5"));
         Assert.That(fixture.Emulator.Requests.Count(HttpMethod.Get, "/api/items/5"), Is.EqualTo(2));
 
@@ -158,5 +161,20 @@ public class PipelineEndToEndTests
         fixture.Clock.AdvanceTo(new DateTimeOffset(2026, 3, 2, 8, 15, 0, TimeSpan.Zero));
         Assert.That((await fourth).Id, Is.EqualTo(4));
         Assert.That(fixture.Emulator.RateLimits!.Responses429, Is.Zero);
+    }
+
+    /// <summary>
+    /// Waits (in real time, bounded) until the retry's back-off timer is scheduled: the only timer due within 30 s,
+    /// since the attempt and total timeouts are 30 s and 3 min away. Firing exactly that one keeps the test
+    /// independent of how fast the machine runs the first attempt.
+    /// </summary>
+    private static async Task WaitForRetryDelayAsync(FakeTimeProvider clock)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (clock.NextTimerDue is not { } due || due - clock.GetUtcNow() >= TimeSpan.FromSeconds(29))
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the retry delay was never scheduled");
+            await Task.Delay(5);
+        }
     }
 }
