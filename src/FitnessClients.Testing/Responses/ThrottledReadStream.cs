@@ -1,22 +1,8 @@
 namespace FitnessClients.Testing;
 
 /// <summary>Reads a stream in chunks of at most <c>chunkSize</c> bytes, each delivered <c>delay</c> after the previous one on the emulator's clock: a slow body.</summary>
-internal sealed class ThrottledReadStream(Stream inner, int chunkSize, TimeSpan delay, TimeProvider timeProvider) : Stream
+internal sealed class ThrottledReadStream(Stream inner, int chunkSize, TimeSpan delay, TimeProvider timeProvider) : ReadOnlyWrappingStream(inner)
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -27,35 +13,12 @@ internal sealed class ThrottledReadStream(Stream inner, int chunkSize, TimeSpan 
         }
 
         // Read first, so the end of the body (a read of 0) costs no wait: n chunks take n delays.
-        var read = await inner.ReadAsync(buffer[..Math.Min(buffer.Length, chunkSize)], cancellationToken).ConfigureAwait(false);
+        var read = await Inner.ReadAsync(buffer[..Math.Min(buffer.Length, chunkSize)], cancellationToken).ConfigureAwait(false);
         if (read > 0)
         {
             await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         return read;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -4,17 +4,10 @@ namespace FitnessClients.Testing;
 /// Passes through the first <c>allowed</c> bytes of a stream, then fails the way a dropped connection fails a real
 /// download: with <see cref="HttpIOException"/> (<see cref="HttpRequestError.ResponseEnded"/>), as SocketsHttpHandler throws.
 /// </summary>
-internal sealed class TruncatingReadStream(Stream inner, long allowed, long advertised) : Stream
+internal sealed class TruncatingReadStream(Stream inner, long allowed, long advertised) : ReadOnlyWrappingStream(inner)
 {
     private long _position;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -26,37 +19,14 @@ internal sealed class TruncatingReadStream(Stream inner, long allowed, long adve
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer[..Limit(buffer.Length)]);
+        var read = Inner.Read(buffer[..Limit(buffer.Length)]);
         return Advance(read, buffer.Length);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer[..Limit(buffer.Length)], cancellationToken).ConfigureAwait(false);
+        var read = await Inner.ReadAsync(buffer[..Limit(buffer.Length)], cancellationToken).ConfigureAwait(false);
         return Advance(read, buffer.Length);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     private int Limit(int requested)

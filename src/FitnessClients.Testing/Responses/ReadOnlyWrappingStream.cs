@@ -1,0 +1,49 @@
+namespace FitnessClients.Testing;
+
+/// <summary>
+/// The read-only, forward-only plumbing shared by the streams that reshape a body on its way out (slow or
+/// truncated): derived streams decide only how a read behaves. Owns and disposes the wrapped stream.
+/// </summary>
+internal abstract class ReadOnlyWrappingStream(Stream inner) : Stream
+{
+    protected Stream Inner { get; } = inner;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public abstract override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default);
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
