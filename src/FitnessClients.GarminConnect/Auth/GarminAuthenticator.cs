@@ -132,7 +132,7 @@ public sealed partial class GarminAuthenticator : IDisposable
                 nameof(folderOrBase64));
         }
 
-        var token = session.OAuth2 ?? new OAuthToken { AccessToken = "none", ExpiresAt = DateTimeOffset.MinValue, Extras = session.Extras };
+        var token = session.OAuth2 ?? new OAuthToken { AccessToken = "none", ExpiresAt = DateTimeOffset.UnixEpoch, Extras = session.Extras };
         if (token.ExpiresWithin(_options.TimeProvider.GetUtcNow(), _options.TokenRefreshMargin))
         {
             if (_authOptions.OAuth1Consumer is null)

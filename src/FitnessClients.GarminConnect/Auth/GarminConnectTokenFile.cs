@@ -30,7 +30,7 @@ internal static class GarminConnectTokenFile
         }
 
         var value = pathOrJson.Trim().TrimStart('\uFEFF');
-        if (value.StartsWith('{'))
+        if (value.StartsWith('{') || value.StartsWith('['))
         {
             return Parse(value, path: null);
         }
