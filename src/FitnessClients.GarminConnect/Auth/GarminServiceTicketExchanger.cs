@@ -65,7 +65,7 @@ internal sealed partial class GarminServiceTicketExchanger
             }
             catch (RateLimitExceededException ex)
             {
-                throw RateLimited(ex);
+                throw RateLimited(ex, ticket);
             }
             catch (FitnessApiException ex) when (ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
             {
@@ -88,11 +88,11 @@ internal sealed partial class GarminServiceTicketExchanger
             ErrorCode = last.ErrorCode,
             RequestMethod = "POST",
             RequestUri = last.RequestUri,
-            ResponseExcerpt = last.ResponseExcerpt,
+            ResponseExcerpt = last.ResponseExcerpt?.Replace(ticket, Core.Diagnostics.SecretScrubber.Mask, StringComparison.Ordinal),
         };
     }
 
-    private RateLimitExceededException RateLimited(RateLimitExceededException ex)
+    private RateLimitExceededException RateLimited(RateLimitExceededException ex, string ticket)
     {
         var now = _timeProvider.GetUtcNow();
         var wait = ex.RetryAfter is { } retryAfter && retryAfter > DefaultRateLimitWait ? retryAfter : DefaultRateLimitWait;
@@ -108,7 +108,7 @@ internal sealed partial class GarminServiceTicketExchanger
             RequestMethod = "POST",
             RequestUri = ex.RequestUri,
             RetryAfter = ex.RetryAfter,
-            ResponseExcerpt = ex.ResponseExcerpt,
+            ResponseExcerpt = ex.ResponseExcerpt?.Replace(ticket, Core.Diagnostics.SecretScrubber.Mask, StringComparison.Ordinal),
             Window = "garmin-diauth",
         };
     }

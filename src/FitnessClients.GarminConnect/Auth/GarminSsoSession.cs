@@ -50,7 +50,7 @@ internal sealed class GarminSsoSession : IDisposable
             ["rememberMe"] = true,
             ["captchaToken"] = string.Empty,
         };
-        return SendAsync(_loginUri, body, mfaStep: false, cancellationToken);
+        return SendAsync(_loginUri, body, mfaStep: false, [password, email], cancellationToken);
     }
 
     public Task<SsoOutcome> VerifyMfaAsync(string mfaMethod, string code, CancellationToken cancellationToken)
@@ -63,12 +63,12 @@ internal sealed class GarminSsoSession : IDisposable
             ["reconsentList"] = new JsonArray(),
             ["mfaSetup"] = false,
         };
-        return SendAsync(_verifyUri, body, mfaStep: true, cancellationToken);
+        return SendAsync(_verifyUri, body, mfaStep: true, [code], cancellationToken);
     }
 
     public void Dispose() => _httpClient.Dispose();
 
-    private async Task<SsoOutcome> SendAsync(Uri uri, JsonObject body, bool mfaStep, CancellationToken cancellationToken)
+    private async Task<SsoOutcome> SendAsync(Uri uri, JsonObject body, bool mfaStep, string[] secrets, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
@@ -76,43 +76,67 @@ internal sealed class GarminSsoSession : IDisposable
         };
         using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var info = await ErrorResponseReader.ReadAsync(response, new ErrorMappingOptions { ServiceName = GarminAuthHttp.ServiceName }, _timeProvider, cancellationToken).ConfigureAwait(false);
-        return Interpret(info, mfaStep);
+        return Interpret(info, mfaStep, secrets);
     }
 
-    private static SsoOutcome Interpret(ErrorResponseInfo info, bool mfaStep)
+    // What the request sent (password, code) is cut out of anything from the response that reaches a message, in
+    // case the service echoes it in a form the scrubber does not recognise.
+    private static string? Redact(string? text, string[] secrets)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var secret in secrets)
+        {
+            if (secret.Length >= 3)
+            {
+                text = text.Replace(secret, Core.Diagnostics.SecretScrubber.Mask, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return text;
+    }
+
+    private static SsoOutcome Interpret(ErrorResponseInfo info, bool mfaStep, string[] secrets)
     {
         var body = info.Body ?? string.Empty;
-        var title = HtmlTitle(body);
+        var title = Redact(HtmlTitle(body), secrets);
+        var excerpt = Redact(info.ResponseExcerpt, secrets);
         if (info.StatusCode == HttpStatusCode.TooManyRequests || IsJsonRateLimit(body)
             || (title?.StartsWith("Access denied", StringComparison.OrdinalIgnoreCase) == true && !(info.StatusCode == HttpStatusCode.Forbidden && body.Contains("1020", StringComparison.Ordinal))))
         {
-            throw RateLimited(info, title is not null);
+            throw RateLimited(info, title is not null, excerpt);
         }
 
         if (info.IsCloudflareChallenge)
         {
-            throw Blocked(info, GarminLoginBlockReason.CloudflareChallenge,
+            throw Blocked(info, excerpt, GarminLoginBlockReason.CloudflareChallenge,
                 "Garmin's sign-in service answered with a Cloudflare bot challenge" + Quoted(title) + ". Since March 2026 Garmin's Cloudflare front end checks the TLS fingerprint of login clients, " +
                 "and .NET's HttpClient cannot present a browser's or the Garmin app's, so scripted password logins are blocked. " + Alternatives);
         }
 
         if (info.StatusCode == HttpStatusCode.Forbidden)
         {
-            throw Blocked(info, GarminLoginBlockReason.AccessDenied,
+            throw Blocked(info, excerpt, GarminLoginBlockReason.AccessDenied,
                 "Garmin's sign-in service refused this client (HTTP 403" + (title is null ? string.Empty : ", \"" + title + "\"") + "): bot protection, not a wrong password. " + Alternatives);
         }
 
         if (info.StatusCode == HttpStatusCode.RequestTimeout || (int)info.StatusCode >= 500)
         {
-            throw FitnessApiExceptionFactory.Create(info);
+            throw new ServiceUnavailableException($"Garmin's sign-in service failed with HTTP {(int)info.StatusCode}; it was not retried. Try again later.")
+            {
+                Service = info.Service, StatusCode = info.StatusCode, RequestMethod = info.RequestMethod, RequestUri = info.RequestUri, ResponseExcerpt = excerpt, RetryAfter = info.RetryAfter,
+            };
         }
 
         var status = ReadStatus(body, out var root);
         if (status.Type is null)
         {
-            throw new FitnessApiException($"Garmin's sign-in answered {(int)info.StatusCode} with something other than its login JSON ({info.ResponseExcerpt ?? "an empty body"}).")
+            throw new FitnessApiException($"Garmin's sign-in answered {(int)info.StatusCode} with something other than its login JSON ({excerpt ?? "an empty body"}).")
             {
-                Service = info.Service, StatusCode = info.StatusCode, RequestMethod = info.RequestMethod, RequestUri = info.RequestUri, ResponseExcerpt = info.ResponseExcerpt,
+                Service = info.Service, StatusCode = info.StatusCode, RequestMethod = info.RequestMethod, RequestUri = info.RequestUri, ResponseExcerpt = excerpt,
             };
         }
 
@@ -144,11 +168,12 @@ internal sealed class GarminSsoSession : IDisposable
                     Service = info.Service, StatusCode = info.StatusCode, RequestMethod = info.RequestMethod, RequestUri = info.RequestUri, ErrorCode = status.Type,
                 };
             case "CAPTCHA_REQUIRED":
-                throw Blocked(info, GarminLoginBlockReason.CaptchaRequired,
+                throw Blocked(info, excerpt, GarminLoginBlockReason.CaptchaRequired,
                     "Garmin's sign-in asks for a CAPTCHA (CAPTCHA_REQUIRED), which this client cannot solve. " + Alternatives, status.Type);
         }
 
-        var detail = string.IsNullOrWhiteSpace(status.Message) ? status.Type : $"{status.Type}: {status.Message}";
+        var message = Redact(status.Message, secrets);
+        var detail = string.IsNullOrWhiteSpace(message) ? status.Type : $"{status.Type}: {message}";
         if (mfaStep)
         {
             throw new GarminMfaCodeRejectedException(
@@ -168,7 +193,7 @@ internal sealed class GarminSsoSession : IDisposable
         "Use one of the routes that work: sign in in a browser and exchange the service ticket (LoginWithTicketAsync), " +
         "or import tokens saved by python-garminconnect (garmin_tokens.json) or garth (~/.garth, GARTH_TOKEN).";
 
-    private static RateLimitExceededException RateLimited(ErrorResponseInfo info, bool page)
+    private static RateLimitExceededException RateLimited(ErrorResponseInfo info, bool page, string? excerpt)
     {
         var wait = info.RetryAfter is { } retryAfter && retryAfter > RateLimitWait ? retryAfter : RateLimitWait;
         var what = page ? "a Cloudflare \"Access denied\" page" : "429 Too Many Requests";
@@ -180,15 +205,15 @@ internal sealed class GarminSsoSession : IDisposable
             info.Now + wait)
         {
             Service = info.Service, StatusCode = HttpStatusCode.TooManyRequests, RequestMethod = info.RequestMethod, RequestUri = info.RequestUri,
-            RetryAfter = info.RetryAfter, ResponseExcerpt = info.ResponseExcerpt, Window = "garmin-sso",
+            RetryAfter = info.RetryAfter, ResponseExcerpt = excerpt, Window = "garmin-sso",
         };
     }
 
-    private static GarminLoginBlockedException Blocked(ErrorResponseInfo info, GarminLoginBlockReason reason, string message, string? errorCode = null) =>
+    private static GarminLoginBlockedException Blocked(ErrorResponseInfo info, string? excerpt, GarminLoginBlockReason reason, string message, string? errorCode = null) =>
         new(message, reason)
         {
             Service = info.Service, StatusCode = info.StatusCode, RequestMethod = info.RequestMethod, RequestUri = info.RequestUri,
-            ResponseExcerpt = info.ResponseExcerpt, ErrorCode = errorCode ?? (reason == GarminLoginBlockReason.CloudflareChallenge ? "cloudflare_challenge" : null),
+            ResponseExcerpt = excerpt, ErrorCode = errorCode ?? (reason == GarminLoginBlockReason.CloudflareChallenge ? "cloudflare_challenge" : null),
         };
 
     private static string Quoted(string? title) => title is null ? string.Empty : $" (\"{title}\")";
@@ -216,7 +241,7 @@ internal sealed class GarminSsoSession : IDisposable
             return (null, null);
         }
 
-        var type = GetString(status, "type");
+        var type = GetString(status, "type") is { } t ? Core.Diagnostics.SecretScrubber.Scrub(t.Length > 64 ? t[..64] : t) : null;
         // The message is a Garmin message key ("generalLoginInvalidUsernameOrPassword"); keep it short and scrubbed anyway.
         var message = GetString(status, "message") is { Length: > 0 } text ? Core.Diagnostics.SecretScrubber.Scrub(text.Length > 120 ? text[..120] : text) : null;
         return (string.IsNullOrWhiteSpace(type) ? null : type.Trim(), message);

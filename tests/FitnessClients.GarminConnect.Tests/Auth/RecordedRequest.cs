@@ -30,9 +30,10 @@ internal sealed class RecordedRequest
     public static async Task<RecordedRequest> FromAsync(HttpRequestMessage request)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in request.Headers)
+        foreach (var (name, values) in request.Headers.NonValidated)
         {
-            headers[name] = string.Join(", ", values);
+            // User-Agent is a list of product tokens separated by spaces, everything else a comma list.
+            headers[name] = string.Join(name.Equals("User-Agent", StringComparison.OrdinalIgnoreCase) ? " " : ", ", values);
         }
 
         string? body = null;
