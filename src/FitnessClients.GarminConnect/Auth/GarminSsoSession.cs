@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -70,10 +71,9 @@ internal sealed class GarminSsoSession : IDisposable
 
     private async Task<SsoOutcome> SendAsync(Uri uri, JsonObject body, bool mfaStep, string[] secrets, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8) };
+        // As the app and python-garminconnect send it: no charset parameter.
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var info = await ErrorResponseReader.ReadAsync(response, new ErrorMappingOptions { ServiceName = GarminAuthHttp.ServiceName }, _timeProvider, cancellationToken).ConfigureAwait(false);
         return Interpret(info, mfaStep, secrets);
