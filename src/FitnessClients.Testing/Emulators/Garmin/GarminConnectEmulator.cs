@@ -265,6 +265,6 @@ public sealed partial class GarminConnectEmulator : ServiceEmulator
         _trackSummaries.GetOrAdd(activity.Id, _ =>
         {
             var (_, children) = FindWithChildren(activity.Id);
-            return GarminTrackSummary.Of(activity, GarminTrack.For(activity, children), children);
+            return GarminTrackSummary.Of(activity, children);
         });
 }
