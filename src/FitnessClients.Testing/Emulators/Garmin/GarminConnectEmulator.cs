@@ -81,7 +81,9 @@ public sealed partial class GarminConnectEmulator : ServiceEmulator
         RateLimits = CreateRateLimits(options, timeProvider);
         if (options.LargeOriginalSize is { } size)
         {
-            SetLargeOriginal(options.LargeOriginalActivityId ?? _listed.First(a => a.OriginalFormat == GarminOriginalFormat.Fit).Id, size);
+            var target = options.LargeOriginalActivityId ?? _listed.FirstOrDefault(a => a.OriginalFormat == GarminOriginalFormat.Fit)?.Id
+                ?? throw new ArgumentException("The large original needs an activity with a FIT original.", nameof(options));
+            SetLargeOriginal(target, size);
         }
 
         MapRoutes();
@@ -114,7 +116,7 @@ public sealed partial class GarminConnectEmulator : ServiceEmulator
     /// <summary>How many bytes of the huge original have been produced so far, over all its downloads: evidence it is streamed, not built in memory.</summary>
     public long LargeOriginalBytesProduced => Interlocked.Read(ref _largeOriginalBytesProduced);
 
-    /// <summary>Every activity, multisport children included, newest first (children after their parent's later legs).</summary>
+    /// <summary>Every activity, multisport children included, newest first (by start, then by id: a parent comes after its first leg, which starts with it).</summary>
     public IReadOnlyList<GarminEmulatedActivity> Activities
     {
         get
@@ -185,6 +187,15 @@ public sealed partial class GarminConnectEmulator : ServiceEmulator
             if (!_byId.TryGetValue(id, out var activity))
             {
                 return false;
+            }
+
+            if (activity.ParentId is { } parentId && _byId.TryGetValue(parentId, out var parent))
+            {
+                // A deleted leg leaves its parent's metadataDTO.childIds too.
+                var updated = parent with { ChildIds = [.. parent.ChildIds.Where(c => c != id)] };
+                _activities[_activities.IndexOf(parent)] = updated;
+                _byId[parentId] = updated;
+                _trackSummaries.TryRemove(parentId, out _);
             }
 
             foreach (var removed in activity.ChildIds.Append(id))
