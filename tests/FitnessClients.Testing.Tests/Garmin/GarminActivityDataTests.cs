@@ -194,4 +194,34 @@ public class GarminActivityDataTests
         Assert.That(emulator.DeleteActivity(parent.Id), Is.True);
         Assert.That(parent.ChildIds.Select(emulator.FindActivity), Has.All.Null);
     }
+
+    [Test]
+    public async Task List_entries_agree_with_splits_zones_and_the_track()
+    {
+        var emulator = GarminTestSupport.Create(150);
+        using var http = GarminTestSupport.AuthorizedClient(emulator);
+        var page = (await http.GetFromJsonAsync<JsonArray>($"{GarminTestSupport.ListPath}?start=0&limit=1000"))!;
+
+        foreach (var entry in page.Select(e => e!.AsObject()))
+        {
+            var id = entry["activityId"]!.GetValue<long>();
+            var activity = emulator.FindActivity(id)!;
+            var splits = await http.GetFromJsonAsync<JsonObject>($"activity-service/activity/{id}/splits");
+            var zones = (await http.GetFromJsonAsync<JsonArray>($"activity-service/activity/{id}/hrTimeInZones"))!;
+            var lapCount = entry["lapCount"]!.GetValue<int>();
+            Assert.That(lapCount, Is.EqualTo(splits!["lapDTOs"]!.AsArray().Count), $"{id} lapCount");
+            foreach (var zone in zones)
+            {
+                Assert.That(entry[$"hrTimeInZone_{zone!["zoneNumber"]}"]!.GetValue<double>(), Is.EqualTo(zone["secsInZone"]!.GetValue<double>()), $"{id} zones");
+            }
+
+            if (activity.HasGps)
+            {
+                var details = await http.GetFromJsonAsync<JsonObject>($"activity-service/activity/{id}/details?maxChartSize=2&maxPolylineSize=2");
+                var end = details!["geoPolylineDTO"]!["endPoint"]!;
+                Assert.That(entry["endLatitude"]!.GetValue<double>(), Is.EqualTo(end["lat"]!.GetValue<double>()), $"{id} end");
+                Assert.That(entry["endLongitude"]!.GetValue<double>(), Is.EqualTo(end["lon"]!.GetValue<double>()), $"{id} end");
+            }
+        }
+    }
 }

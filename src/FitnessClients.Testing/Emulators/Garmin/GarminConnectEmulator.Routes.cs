@@ -56,8 +56,9 @@ public sealed partial class GarminConnectEmulator
         Router.MapGet("/activity-service/activity/{id:long}/details", GetDetails);
         Router.MapGet("/activity-service/activity/{id:long}/splits", request => WithActivity(request, (a, children, track) =>
             EmulatorResponses.Json(HttpStatusCode.OK, GarminSplitsWriter.Write(a, GarminLaps.Compute(a, track, children)))));
-        Router.MapGet("/activity-service/activity/{id:long}/hrTimeInZones", request => WithActivity(request, (a, _, track) =>
-            EmulatorResponses.Json(HttpStatusCode.OK, GarminZonesWriter.Write(a, GarminZonesWriter.Compute(a, track)))));
+        Router.MapGet("/activity-service/activity/{id:long}/hrTimeInZones", request => FindWithChildren(Id(request)) is ({ } a, var children)
+            ? EmulatorResponses.Json(HttpStatusCode.OK, GarminZonesWriter.Write(a, GarminZonesWriter.Compute(a, children)))
+            : NotFound());
         Router.MapGet("/gear-service/gear/filterGear", GetGear);
         Router.MapGet("/device-service/deviceservice/app-info/{id:long}", request =>
             GarminDevices.ByInstallationId(Id(request)) is { } device ? EmulatorResponses.Json(HttpStatusCode.OK, GarminDeviceWriter.Write(device)) : NotFound());

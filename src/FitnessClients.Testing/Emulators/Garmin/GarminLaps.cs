@@ -6,6 +6,18 @@ namespace FitnessClients.Testing;
 /// </summary>
 internal static class GarminLaps
 {
+    /// <summary>How many laps <see cref="Compute"/> finds for a single activity, from the sample distances alone.</summary>
+    public static int Count(GarminEmulatedActivity activity)
+    {
+        if (activity.IsManual)
+        {
+            return 0;
+        }
+
+        var (elapsed, interval, count) = GarminTrack.Timing(activity);
+        return DistanceBoundaries(activity, count, i => GarminTrack.DistanceAt(activity, elapsed, interval, i)).Count;
+    }
+
     public static IReadOnlyList<GarminLap> Compute(GarminEmulatedActivity activity, IReadOnlyList<GarminTrackPoint> track, IReadOnlyList<GarminEmulatedActivity> children)
     {
         if (track.Count == 0)
@@ -13,13 +25,14 @@ internal static class GarminLaps
             return [];
         }
 
-        var boundaries = new List<int> { 0 };
+        List<int> boundaries;
         if (activity.IsMultisportParent)
         {
+            boundaries = [0];
             foreach (var child in children.Skip(1))
             {
                 var elapsed = (child.StartUtc - activity.StartUtc).TotalSeconds;
-                var index = FirstIndex(track, p => p.Elapsed >= elapsed);
+                var index = FirstIndex(track.Count, boundaries[^1], i => track[i].Elapsed >= elapsed);
                 if (index > boundaries[^1])
                 {
                     boundaries.Add(index);
@@ -28,24 +41,7 @@ internal static class GarminLaps
         }
         else
         {
-            var family = (GarminActivityTypes.Find(activity.TypeKey) ?? GarminActivityTypes.Get("other")).Family;
-            var lapLength = family switch
-            {
-                GarminActivityFamily.Foot => 1000.0,
-                GarminActivityFamily.Bike => 5000.0,
-                _ => 0,
-            };
-            if (lapLength > 0)
-            {
-                for (var mark = lapLength; mark < activity.Distance; mark += lapLength)
-                {
-                    var index = FirstIndex(track, p => p.Distance >= mark);
-                    if (index > boundaries[^1] && index < track.Count - 1)
-                    {
-                        boundaries.Add(index);
-                    }
-                }
-            }
+            boundaries = DistanceBoundaries(activity, track.Count, i => track[i].Distance);
         }
 
         var laps = new List<GarminLap>(boundaries.Count);
@@ -58,6 +54,32 @@ internal static class GarminLaps
         }
 
         return laps;
+    }
+
+    /// <summary>Auto-lap starts: every kilometre on foot, every 5 km on a bike, none otherwise (one lap).</summary>
+    private static List<int> DistanceBoundaries(GarminEmulatedActivity activity, int count, Func<int, double> distanceAt)
+    {
+        var boundaries = new List<int> { 0 };
+        var family = (GarminActivityTypes.Find(activity.TypeKey) ?? GarminActivityTypes.Get("other")).Family;
+        var lapLength = family switch
+        {
+            GarminActivityFamily.Foot => 1000.0,
+            GarminActivityFamily.Bike => 5000.0,
+            _ => 0,
+        };
+        if (lapLength > 0)
+        {
+            for (var mark = lapLength; mark < activity.Distance; mark += lapLength)
+            {
+                var index = FirstIndex(count, boundaries[^1], i => distanceAt(i) >= mark);
+                if (index > boundaries[^1] && index < count - 1)
+                {
+                    boundaries.Add(index);
+                }
+            }
+        }
+
+        return boundaries;
     }
 
     private static GarminLap Lap(int index, IReadOnlyList<GarminTrackPoint> track, int from, int to, double caloriesPerSecond)
@@ -100,16 +122,28 @@ internal static class GarminLaps
             Math.Round(duration * caloriesPerSecond));
     }
 
-    private static int FirstIndex(IReadOnlyList<GarminTrackPoint> track, Func<GarminTrackPoint, bool> predicate)
+    /// <summary>The first index from <paramref name="from"/> whose sample satisfies a predicate that, like time and distance, stays true once true; the last index when none does.</summary>
+    private static int FirstIndex(int count, int from, Func<int, bool> predicate)
     {
-        for (var i = 0; i < track.Count; i++)
+        int low = from, high = count - 1;
+        if (low > high || !predicate(high))
         {
-            if (predicate(track[i]))
+            return count - 1;
+        }
+
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (predicate(middle))
             {
-                return i;
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
             }
         }
 
-        return track.Count - 1;
+        return low;
     }
 }

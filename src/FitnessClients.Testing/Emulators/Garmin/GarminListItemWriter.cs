@@ -47,7 +47,11 @@ internal static class GarminListItemWriter
         GarminJson.Put(o, "startLatitude", activity.StartLatitude, legacy);
         GarminJson.Put(o, "startLongitude", activity.StartLongitude, legacy);
         o["hasPolyline"] = activity.HasGps;
-        o["hasImages"] = false;
+        if (!legacy)
+        {
+            o["hasImages"] = false;
+        }
+
         o["ownerId"] = account.ProfileId;
         o["ownerDisplayName"] = account.DisplayName;
         o["ownerFullName"] = account.FullName;
@@ -55,7 +59,11 @@ internal static class GarminListItemWriter
         o["ownerProfileImageUrlMedium"] = GarminJson.ProfileImageUrl(account.ProfileId, "medium");
         o["ownerProfileImageUrlLarge"] = GarminJson.ProfileImageUrl(account.ProfileId, "large");
         GarminJson.Put(o, "calories", activity.Calories, legacy);
-        GarminJson.Put(o, "bmrCalories", activity.IsManual ? null : Math.Round(activity.Duration.TotalMinutes * 1.4), legacy);
+        if (!legacy)
+        {
+            GarminJson.Put(o, "bmrCalories", activity.IsManual ? null : Math.Round(activity.Duration.TotalMinutes * 1.4), false);
+        }
+
         GarminJson.Put(o, "averageHR", activity.AverageHeartRate, legacy);
         GarminJson.Put(o, "maxHR", activity.MaxHeartRate, legacy);
         var running = family == GarminActivityFamily.Foot && activity.Steps is not null;
