@@ -33,7 +33,7 @@ public sealed record GarminActivityDetails
 
     /// <summary>Fields this record does not name, kept as sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>The row index of a metric such as <c>directHeartRate</c> or <c>sumDistance</c>.</summary>
     /// <param name="key">The metric's key, compared ignoring case.</param>

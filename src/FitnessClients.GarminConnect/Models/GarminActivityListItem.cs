@@ -292,7 +292,7 @@ public sealed record GarminActivityListItem
 
     /// <summary>Fields this record does not name, kept as sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>The start with the local offset of where it happened (local − GMT), or UTC when the local time is missing.</summary>
     [JsonIgnore]

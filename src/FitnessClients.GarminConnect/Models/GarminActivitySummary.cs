@@ -72,7 +72,7 @@ public sealed record GarminActivitySummary
 
     /// <summary>Fields this record does not name, kept as sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>The start with its local offset (see <see cref="GarminSummaryDto.StartTime"/>).</summary>
     [JsonIgnore]

@@ -20,7 +20,7 @@ public sealed record GarminHrTimeInZone
 
     /// <summary>Fields this record does not name, kept as sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>The time in the zone.</summary>
     [JsonIgnore]

@@ -28,5 +28,5 @@ public sealed record GarminUserSettings
 
     /// <summary>Fields this record does not name, kept as sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

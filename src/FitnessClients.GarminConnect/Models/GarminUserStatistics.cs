@@ -28,7 +28,7 @@ public sealed record GarminUserStatistics
 
     /// <summary>Fields this record does not name, kept as sent.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>The number of activities of type <c>all</c> (or of the first metric), when reported.</summary>
     [JsonIgnore]
