@@ -22,7 +22,7 @@ internal static partial class GarminZip
             {
                 candidates.Add(entry);
             }
-            else if (ActivityFileName().IsMatch(entry.Name))
+            else if (ActivityFileName().IsMatch(LastSegment(entry.FullName)))
             {
                 // The right file name behind a directory, ".." or a root: a zip-slip attempt, never extracted.
                 refused.Add(entry.FullName);
@@ -42,6 +42,9 @@ internal static partial class GarminZip
         var unsafeText = refused.Count > 0 ? $"; refused unsafe entry names: {string.Join(", ", refused.Take(5).Select(n => $"'{n}'"))}" : string.Empty;
         throw new InvalidDataException($"The original ZIP of Garmin activity {id} holds no activity file named {id}_ACTIVITY.fit, .gpx or .tcx ({found}{unsafeText}).");
     }
+
+    /// <summary>The part after the last <c>/</c>, <c>\</c> or <c>:</c>, whatever the platform's own separator.</summary>
+    private static string LastSegment(string name) => name[(name.LastIndexOfAny(['/', '\\', ':']) + 1)..];
 
     /// <summary>The extension of a chosen entry, lower case without a dot.</summary>
     public static string ExtensionOf(ZipArchiveEntry entry) => Path.GetExtension(entry.FullName).TrimStart('.').ToLowerInvariant();
