@@ -132,7 +132,7 @@ public class GarminConnectClient : IDisposable
             var settings = GarminPipeline.CreateSettings(options, tokens, policy);
             var handler = new GarminTransferTimeoutHandler(options.DownloadAttemptTimeout)
             {
-                InnerHandler = FitnessPipeline.CreateHandler(settings, new NonDisposingHandler(primary)),
+                InnerHandler = FitnessPipeline.CreateHandler(settings, new GarminExportUnavailableHandler { InnerHandler = new NonDisposingHandler(primary) }),
             };
             http = new HttpClient(handler, disposeHandler: true)
             {

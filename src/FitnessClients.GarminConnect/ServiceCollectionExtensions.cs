@@ -60,6 +60,9 @@ public static class ServiceCollectionExtensions
         // Outside the pipeline, so the resilience handler sees the longer attempt timeout it sets on transfers.
         builder.AddHttpMessageHandler(sp => new GarminTransferTimeoutHandler(sp.GetRequiredService<GarminClientServices>().Options.DownloadAttemptTimeout));
         builder.AddFitnessPipeline(sp => sp.GetRequiredService<GarminClientServices>().PipelineSettings);
+
+        // Inside the pipeline, in front of the primary handler: a TCX export's 500 is an answer, not a failure to retry.
+        builder.AddHttpMessageHandler(() => new GarminExportUnavailableHandler());
         return builder;
     }
 }

@@ -45,6 +45,12 @@ public class CreateAndDependencyInjectionTests
             seen.Add(await RecordedRequest.CaptureAsync(request));
             return GarminHarness.Json("""{"displayName":"di"}""");
         });
+        var tcxCalls = 0;
+        mock.When("https://connectapi.garmin.com/download-service/export/tcx/activity/9").Respond(request =>
+        {
+            Interlocked.Increment(ref tcxCalls);
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.InternalServerError));
+        });
         var store = new InMemoryTokenStore();
         await store.SaveAsync("garmin-di", new OAuthToken { AccessToken = "di-access", ExpiresAt = DateTimeOffset.UtcNow.AddHours(5) });
         var services = new ServiceCollection();
@@ -63,6 +69,10 @@ public class CreateAndDependencyInjectionTests
         Assert.That(seen.Single().Header("Authorization"), Is.EqualTo("Bearer di-access"));
         Assert.That(seen.Single().Header("X-Garmin-Client-Platform"), Is.EqualTo("Android"));
         Assert.That(provider.GetRequiredService<GarminConnectClient>(), Is.Not.SameAs(client), "a typed client is transient");
+
+        await using var tcx = await client.Downloads.OpenAsync(9, GarminDownloadFormat.Tcx);
+        Assert.That(tcx.IsAvailable, Is.False);
+        Assert.That(tcxCalls, Is.EqualTo(1), "the TCX handler sits inside the retry layer");
     }
 
     [Test]

@@ -190,16 +190,32 @@ public class DownloadTests
     }
 
     [Test]
-    public async Task A_500_on_a_TCX_export_is_not_available_after_the_retries()
+    public async Task A_500_on_a_TCX_export_is_not_available_at_once_without_retries()
     {
         using var h = await GarminHarness.CreateAsync();
         h.On("download-service/export/tcx/activity/154105348", _ => GarminHarness.Json("""{"message":"NullPointerException"}""", HttpStatusCode.InternalServerError));
 
-        var content = await h.Clock.RunUntilCompletedAsync(h.Client.Downloads.OpenAsync(154105348, GarminDownloadFormat.Tcx));
+        var content = await h.Client.Downloads.OpenAsync(154105348, GarminDownloadFormat.Tcx);
 
         Assert.That(content.IsAvailable, Is.False);
         Assert.That(content.UnavailableReason, Does.Contain("TCX").And.Contain("GPX upload"));
-        Assert.That(h.Requests, Has.Count.EqualTo(4), "408/5xx on downloads are retried with backoff first");
+        Assert.That(h.Requests, Has.Count.EqualTo(1), "Garmin's answer for GPX uploads is final: no retries, nothing for the circuit breaker");
+    }
+
+    [Test]
+    public async Task Many_TCX_500s_in_a_row_do_not_open_the_circuit_breaker()
+    {
+        using var h = await GarminHarness.CreateAsync();
+        h.On("download-service/export/tcx/activity/1", _ => new HttpResponseMessage(HttpStatusCode.InternalServerError));
+        h.OnJson("userprofile-service/socialProfile", """{"displayName":"a"}""");
+
+        for (var i = 0; i < 25; i++)
+        {
+            await using var content = await h.Client.Downloads.OpenAsync(1, GarminDownloadFormat.Tcx);
+            Assert.That(content.IsAvailable, Is.False);
+        }
+
+        Assert.That((await h.Client.Profile.GetSocialProfileAsync()).DisplayName, Is.EqualTo("a"));
     }
 
     [Test]

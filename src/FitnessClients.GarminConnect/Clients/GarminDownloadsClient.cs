@@ -33,8 +33,8 @@ public class GarminDownloadsClient
     /// <param name="cancellationToken">Cancels the request; reading the stream takes its own token.</param>
     /// <returns>
     /// The content (dispose it), or not available for a 204, an empty body, a 404 (manual activity, no GPS, or an
-    /// activity that no longer exists) and a 500 on a TCX export (Garmin's answer for GPX uploads, seen after the
-    /// pipeline's retries).
+    /// activity that no longer exists) and a 500 on a TCX export (Garmin's answer for GPX uploads, taken as final
+    /// without retries).
     /// </returns>
     public virtual async Task<ActivityContent> OpenAsync(long activityId, GarminDownloadFormat format, CancellationToken cancellationToken = default)
     {
@@ -54,7 +54,14 @@ public class GarminDownloadsClient
         }
         catch (ServiceUnavailableException exception) when (format == GarminDownloadFormat.Tcx && exception.StatusCode == HttpStatusCode.InternalServerError)
         {
-            return ActivityContent.NotAvailable($"Garmin could not build a TCX for activity {activityId} (500): it answers so when the original is a GPX upload.");
+            // Only reached when the pipeline lacks GarminExportUnavailableHandler (a custom chain): the 500 was retried first.
+            return TcxUnavailable(activityId);
+        }
+
+        if (format == GarminDownloadFormat.Tcx && response.Headers.Contains(GarminExportUnavailableHandler.MarkerHeader))
+        {
+            response.Dispose();
+            return TcxUnavailable(activityId);
         }
 
         return await ToContentAsync(
@@ -245,6 +252,9 @@ public class GarminDownloadsClient
             throw;
         }
     }
+
+    private static ActivityContent TcxUnavailable(long activityId) =>
+        ActivityContent.NotAvailable($"Garmin could not build a TCX for activity {activityId} (500): it answers so when the original is a GPX upload.");
 
     private static void ThrowIfExists(string path, GarminDownloadOptions options)
     {
