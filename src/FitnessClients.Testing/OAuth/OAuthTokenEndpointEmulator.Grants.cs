@@ -8,7 +8,7 @@ namespace FitnessClients.Testing;
 // The token and revocation request handling of OAuthTokenEndpointEmulator.
 public sealed partial class OAuthTokenEndpointEmulator
 {
-    /// <summary>Answers a token request (<c>authorization_code</c> or <c>refresh_token</c> grant): the handler <see cref="MapRoutes"/> registers.</summary>
+    /// <summary>Answers a token request (<c>authorization_code</c>, <c>refresh_token</c> or a registered extension grant): the handler <see cref="MapRoutes"/> registers.</summary>
     /// <param name="request">The token request.</param>
     /// <param name="cancellationToken">Unused; the work is in memory.</param>
     public ValueTask<HttpResponseMessage> HandleTokenRequestAsync(EmulatorRequest request, CancellationToken cancellationToken = default)
@@ -73,7 +73,13 @@ public sealed partial class OAuthTokenEndpointEmulator
             return null;
         }
 
-        if (grantType is not ("authorization_code" or "refresh_token"))
+        Func<OAuthExtensionGrantRequest, OAuthExtensionGrantResult>? extension;
+        lock (_gate)
+        {
+            extension = _extensionGrants.GetValueOrDefault(grantType);
+        }
+
+        if (grantType is not ("authorization_code" or "refresh_token") && extension is null)
         {
             error = Error(request, "unsupported_grant_type", "The grant type is not supported.", "grant_type", grantType, false);
             return null;
@@ -86,12 +92,19 @@ public sealed partial class OAuthTokenEndpointEmulator
         }
 
         OAuthTokenResponseContext? context;
-        lock (_gate)
+        if (extension is not null)
         {
-            var now = _timeProvider.GetUtcNow();
-            context = grantType == "authorization_code"
+            context = ExchangeExtensionGrant(request, parameters, client, grantType, extension, out error);
+        }
+        else
+        {
+            lock (_gate)
+            {
+                var now = _timeProvider.GetUtcNow();
+                context = grantType == "authorization_code"
                 ? ExchangeCodeLocked(request, parameters, client, now, out error)
-                : RefreshLocked(request, parameters, client, now, out error);
+                    : RefreshLocked(request, parameters, client, now, out error);
+            }
         }
 
         if (context is null)
@@ -102,6 +115,26 @@ public sealed partial class OAuthTokenEndpointEmulator
         return EmulatorResponses.Json(HttpStatusCode.OK, TokenResponseBody(context))
             .WithHeader("Cache-Control", "no-store")
             .WithHeader("Pragma", "no-cache");
+    }
+
+    private OAuthTokenResponseContext? ExchangeExtensionGrant(EmulatorRequest request, TokenRequestParameters parameters, OAuthClientRegistration client, string grantType, Func<OAuthExtensionGrantRequest, OAuthExtensionGrantResult> handler, out OAuthTokenError? error)
+    {
+        // The handler runs outside the endpoint's lock: it consults the service emulator's own state (e.g. its tickets).
+        var result = handler(new OAuthExtensionGrantRequest(request, grantType, client.ClientId, parameters.Get));
+        if (!result.IsGranted)
+        {
+            error = Error(request, result.Error!, result.Description!, result.Field, grantType, false);
+            return null;
+        }
+
+        lock (_gate)
+        {
+            var now = _timeProvider.GetUtcNow();
+            var grant = new OAuthGrant(client.ClientId, result.Subject!, result.Scopes);
+            var tokens = IssueLocked(grant, grant.Scopes, now, rotate: true);
+            error = null;
+            return new OAuthTokenResponseContext(request, grantType, tokens, now, isNewAccessToken: true);
+        }
     }
 
     private OAuthTokenResponseContext? ExchangeCodeLocked(EmulatorRequest request, TokenRequestParameters parameters, OAuthClientRegistration client, DateTimeOffset now, out OAuthTokenError? error)
@@ -216,8 +249,10 @@ public sealed partial class OAuthTokenEndpointEmulator
 
     private OAuthIssuedTokens IssueLocked(OAuthGrant grant, IReadOnlyList<string> scopes, DateTimeOffset now, bool rotate)
     {
-        var access = TokenGenerator(OAuthTokenKind.AccessToken);
         var expiresAt = now + AccessTokenLifetime;
+        var access = AccessTokenFactory is { } factory
+            ? factory(new OAuthAccessTokenInfo(grant.ClientId, grant.Subject, scopes, expiresAt))
+            : TokenGenerator(OAuthTokenKind.AccessToken);
         _accessTokens[access] = new OAuthAccessTokenRecord(grant, scopes, expiresAt);
         grant.CurrentAccessToken = access;
         if (rotate || grant.CurrentRefreshToken is null)

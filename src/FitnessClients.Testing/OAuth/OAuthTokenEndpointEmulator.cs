@@ -32,6 +32,7 @@ public sealed partial class OAuthTokenEndpointEmulator
     private readonly Dictionary<string, OAuthAuthorizationCode> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OAuthAccessTokenRecord> _accessTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OAuthRefreshTokenRecord> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<OAuthExtensionGrantRequest, OAuthExtensionGrantResult>> _extensionGrants = new(StringComparer.Ordinal);
     private long _tokenRequests;
     private long _codeExchanges;
     private long _refreshes;
@@ -71,6 +72,13 @@ public sealed partial class OAuthTokenEndpointEmulator
 
     /// <summary>Makes token and code values; 32 random bytes in base64url by default. Replace it to mimic a service's format (Strava's are 40 hex digits).</summary>
     public Func<OAuthTokenKind, string> TokenGenerator { get; set; } = _ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>
+    /// Makes access tokens from what they stand for, when a service's clients read claims out of them (Garmin's DI tokens
+    /// are JWTs whose <c>client_id</c> and <c>exp</c> the client decodes). <see langword="null"/> (the default) uses
+    /// <see cref="TokenGenerator"/>. The value must be unique: it is the key the endpoint validates.
+    /// </summary>
+    public Func<OAuthAccessTokenInfo, string>? AccessTokenFactory { get; set; }
 
     /// <summary>
     /// Builds the JSON body of a successful token response. The default is RFC 6749's: <c>access_token</c>,
@@ -171,6 +179,37 @@ public sealed partial class OAuthTokenEndpointEmulator
 
             var grant = new OAuthGrant(clientId, subject, [.. scopes]);
             return IssueLocked(grant, grant.Scopes, _timeProvider.GetUtcNow(), rotate: true);
+        }
+    }
+
+    /// <summary>
+    /// Accepts an extension grant type (RFC 6749 section 4.5), such as Garmin's service-ticket grant
+    /// <c>https://connectapi.garmin.com/di-oauth2-service/oauth/grant/service_ticket</c>. The client authenticates as for
+    /// the built-in grants; <paramref name="handler"/> then checks the grant's own parameters and either names the subject
+    /// and scopes to issue a token pair for (refreshable and rotated like any other) or rejects the request.
+    /// </summary>
+    /// <param name="grantType">The <c>grant_type</c> value, compared exactly.</param>
+    /// <param name="handler">Decides the request; called outside the endpoint's lock, so it may consult other state.</param>
+    /// <example>
+    /// <code>
+    /// oauth.RegisterExtensionGrant("urn:example:ticket", request =&gt;
+    ///     tickets.TryRedeem(request.GetParameter("ticket"))
+    ///         ? OAuthExtensionGrantResult.Grant("user-1", ["read"])
+    ///         : OAuthExtensionGrantResult.Reject("invalid_grant", "The ticket is invalid or expired.", "ticket"));
+    /// </code>
+    /// </example>
+    public void RegisterExtensionGrant(string grantType, Func<OAuthExtensionGrantRequest, OAuthExtensionGrantResult> handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(grantType);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (grantType is "authorization_code" or "refresh_token")
+        {
+            throw new ArgumentException("The built-in grant types cannot be replaced.", nameof(grantType));
+        }
+
+        lock (_gate)
+        {
+            _extensionGrants[grantType] = handler;
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class OAuthTokenResponseContext
     /// <summary>The token request.</summary>
     public EmulatorRequest Request { get; }
 
-    /// <summary><c>authorization_code</c> or <c>refresh_token</c> (Strava adds the athlete only to the first).</summary>
+    /// <summary><c>authorization_code</c>, <c>refresh_token</c> or an extension grant type (Strava adds the athlete only to the first).</summary>
     public string GrantType { get; }
 
     /// <summary>The tokens to return.</summary>
