@@ -29,6 +29,12 @@ public sealed class GarminConnectClientOptions : FitnessClientOptions
     /// <summary>The SSO root for the best-effort login; <see langword="null"/> uses <see cref="GarminEndpoints.Sso"/> for <see cref="Domain"/>.</summary>
     public Uri? SsoBaseAddress { get; set; }
 
+    /// <summary>
+    /// The OAuth1 consumer key and secret of the Garmin Connect app, supplied by you, used only to renew tokens imported
+    /// from a garth session (garth renews by re-exchanging its OAuth1 token). The SDK never ships or downloads one.
+    /// </summary>
+    public Auth.GarminOAuth1Consumer? OAuth1Consumer { get; set; }
+
     /// <summary>The data API root in effect: <see cref="FitnessClientOptions.BaseAddress"/>, or connectapi for <see cref="Domain"/>.</summary>
     public Uri EffectiveBaseAddress => BaseAddress ?? GarminEndpoints.ConnectApi(Domain);
 

@@ -10,17 +10,8 @@ internal static class GarminAuthHeaders
     public const string OAuth1UserAgent = "com.garmin.android.apps.connectmobile";
 
     /// <summary>The Android app's header set, sent to diauth and to connectapi (python-garminconnect's native headers).</summary>
-    public static IReadOnlyDictionary<string, string> Native { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["User-Agent"] = "GCM-Android-5.23",
-        ["X-Garmin-User-Agent"] = "com.garmin.android.apps.connectmobile/5.23; ; Google/sdk_gphone64_arm64/google; Android/33; Dalvik/2.1.0",
-        ["X-Garmin-Paired-App-Version"] = "10861",
-        ["X-Garmin-Client-Platform"] = "Android",
-        ["X-App-Ver"] = "10861",
-        ["X-Lang"] = "en",
-        ["X-GCExperience"] = "GC5",
-        ["Accept-Language"] = "en-US,en;q=0.9",
-    };
+    public static IReadOnlyDictionary<string, string> Native { get; } =
+        GarminHeaders.Native.Where(h => h.Key != "Accept").ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The headers of the SSO mobile JSON API calls; <c>Origin</c> is the SSO host itself.</summary>
     /// <param name="ssoBaseAddress">The SSO root in effect.</param>

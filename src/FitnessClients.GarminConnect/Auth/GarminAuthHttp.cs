@@ -1,3 +1,5 @@
+using FitnessClients.GarminConnect.Http;
+
 using System.Net;
 using FitnessClients.Core.Http;
 using FitnessClients.Core.Resilience;

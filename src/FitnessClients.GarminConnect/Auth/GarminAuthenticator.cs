@@ -60,6 +60,7 @@ public sealed partial class GarminAuthenticator : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.TokenKey);
         _options = options;
         _authOptions = authOptions ?? new GarminAuthenticatorOptions();
+        _authOptions.OAuth1Consumer ??= options.OAuth1Consumer;
         _ = _authOptions.GetServiceUrl(options.Domain); // validates the domain early
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FitnessClients.GarminConnect.Auth");
         _apiClient = GarminAuthHttp.CreateApiClient(options);

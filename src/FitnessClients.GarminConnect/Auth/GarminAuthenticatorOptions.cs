@@ -20,7 +20,7 @@ public sealed class GarminAuthenticatorOptions
     /// </summary>
     public bool VerifyToken { get; set; } = true;
 
-    /// <summary>The consumer key and secret for renewing imported garth sessions; <see langword="null"/> when you have none (see <see cref="GarminOAuth1Consumer"/>).</summary>
+    /// <summary>The consumer key and secret for renewing imported garth sessions; <see langword="null"/> uses <see cref="GarminConnectClientOptions.OAuth1Consumer"/> (see <see cref="GarminOAuth1Consumer"/>).</summary>
     public GarminOAuth1Consumer? OAuth1Consumer { get; set; }
 
     /// <summary>How long a pending MFA step stays usable. Default 10 minutes.</summary>

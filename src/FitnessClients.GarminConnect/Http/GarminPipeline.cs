@@ -55,7 +55,8 @@ internal static class GarminPipeline
         var store = options.TokenStore ?? throw new ArgumentException(
             "GarminConnectClientOptions.TokenStore is required: the client reads its Garmin tokens from it and saves each refreshed token there (Garmin rotates refresh tokens). Use a FileTokenStore for scripts and command-line tools.",
             nameof(options));
-        var refresher = new GarminDiTokenRefresher(tokenHttpClient, options.EffectiveDiAuthTokenEndpoint, options.TimeProvider);
+        // DI tokens refresh at diauth; garth-imported tokens re-exchange their OAuth1 token when a consumer is configured.
+        var refresher = new GarminTokenRefresher(tokenHttpClient, options.EffectiveDiAuthTokenEndpoint, options.EffectiveBaseAddress, options.OAuth1Consumer, options.TimeProvider);
         return new TokenManager(
             store,
             options.TokenKey,
