@@ -148,7 +148,12 @@ public sealed class FileTokenStore : ITokenStore
             TryDelete(temp);
             throw;
         }
+
+        RemoveStaleTempFiles(key, path);
     }
+
+    /// <summary>How much older than the token file a temp file must be before it counts as left over by a killed save.</summary>
+    internal static readonly TimeSpan StaleTempFileAge = TimeSpan.FromHours(1);
 
     /// <inheritdoc />
     /// <exception cref="TokenStoreException">The token file or the directory is a symbolic link.</exception>
@@ -276,6 +281,29 @@ public sealed class FileTokenStore : ITokenStore
             {
                 Path = info.FullName,
             };
+        }
+    }
+
+    // A process killed between creating its temp file and the rename leaves the temp file behind. A save in progress
+    // in another process has a temp file seconds old, so only files last written well before the token file we just
+    // wrote are removed. File timestamps are compared with each other, never with a clock.
+    private void RemoveStaleTempFiles(string key, string tokenPath)
+    {
+        try
+        {
+            var written = File.GetLastWriteTimeUtc(tokenPath);
+            foreach (var leftover in Directory.EnumerateFiles(DirectoryPath, $".{key}.json.*.tmp"))
+            {
+                var info = new FileInfo(leftover);
+                if (info.LinkTarget is null && written - info.LastWriteTimeUtc > StaleTempFileAge)
+                {
+                    TryDelete(leftover);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Housekeeping only: the token itself is saved.
         }
     }
 
