@@ -46,4 +46,43 @@ public class GarminEmulatorBackupTests
             Assert.That(Directory.GetFiles(folder["2026/06"], $"*_{added.Id}.gpx"), Has.Length.EqualTo(1));
         });
     }
+
+    [Test]
+    public async Task Cancelled_after_any_number_of_requests_a_rerun_ends_identical_to_an_uninterrupted_run()
+    {
+        using var reference = new TempFolder();
+        int total;
+        using (var h = await GarminBackupHarness.CreateAsync(12))
+        {
+            await new BackupEngine(h.Source, h.Clock).RunAsync(Options(reference, h));
+            total = h.Emulator.Requests.Count();
+        }
+
+        var expectedFiles = reference.Snapshot();
+        var expectedManifest = ManifestText.WithoutRuns(reference.Path);
+        for (var cancelAfter = 1; cancelAfter < total; cancelAfter += Math.Max(1, total / 5))
+        {
+            using var folder = new TempFolder();
+            using var h = await GarminBackupHarness.CreateAsync(12);
+            using var cts = new CancellationTokenSource();
+            h.Handler.ToCancel = cts;
+            h.Handler.CancelAfter = cancelAfter;
+
+            Assert.CatchAsync<OperationCanceledException>(() => new BackupEngine(h.Source, h.Clock).RunAsync(Options(folder, h), cancellationToken: cts.Token), $"cancel after {cancelAfter} requests");
+            foreach (var (name, bytes) in folder.Snapshot())
+            {
+                if (!name.EndsWith(".partial", StringComparison.Ordinal) && name != BackupEngine.CsvFileName)
+                {
+                    Assert.That(bytes, Is.EqualTo(expectedFiles[name]), $"{name} is complete (cancel after {cancelAfter})");
+                }
+            }
+
+            h.Handler.CancelAfter = int.MaxValue;
+            var rerun = await new BackupEngine(h.Source, h.Clock).RunAsync(Options(folder, h));
+
+            Assert.That(rerun.Failed, Is.Zero);
+            Assert.That(folder.Snapshot(), Is.EqualTo(expectedFiles), $"files after a rerun (cancel after {cancelAfter})");
+            Assert.That(ManifestText.WithoutRuns(folder.Path), Is.EqualTo(expectedManifest), $"manifest after a rerun (cancel after {cancelAfter})");
+        }
+    }
 }

@@ -16,14 +16,14 @@ internal sealed class GarminBackupHarness : IDisposable
     {
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero));
         Emulator = new GarminConnectEmulator(Clock, options);
-        Handler = Emulator.CreateHandler();
+        Handler = new CancellingHandler(Emulator.CreateHandler());
     }
 
     public FakeTimeProvider Clock { get; }
 
     public GarminConnectEmulator Emulator { get; }
 
-    public HttpMessageHandler Handler { get; }
+    public CancellingHandler Handler { get; }
 
     public GarminConnectClient Client { get; private set; } = null!;
 
@@ -52,6 +52,27 @@ internal sealed class GarminBackupHarness : IDisposable
         });
         harness.Source = new GarminActivitySource(harness.Client);
         return harness;
+    }
+
+    /// <summary>Counts requests and cancels a token once a given number has been sent.</summary>
+    internal sealed class CancellingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _sent;
+
+        public int CancelAfter { get; set; } = int.MaxValue;
+
+        public CancellationTokenSource? ToCancel { get; set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (Interlocked.Increment(ref _sent) >= CancelAfter)
+            {
+                await ToCancel!.CancelAsync();
+            }
+
+            return response;
+        }
     }
 
     public void Dispose()
