@@ -54,6 +54,7 @@ public static class CliApp
         garmin.Add(GarminStatusCommand.Create(app));
         garmin.Add(GarminLogoutCommand.Create(app));
         garmin.Add(GarminGetActivityCommand.Create(app));
+        garmin.Add(GarminBackupCommand.Create(app));
         root.Add(garmin);
         return root;
     }

@@ -36,6 +36,9 @@ public sealed class CliEnvironment
     /// <summary>Tests: adjusts the emulator a <c>--demo</c> run creates (rate limits, SSO modes) before it is used.</summary>
     public Action<FitnessClients.Testing.GarminConnectEmulator>? ConfigureDemoEmulator { get; init; }
 
+    /// <summary>Tests: a smaller demo account (default <see cref="Garmin.GarminContext.DemoActivityCount"/>).</summary>
+    public int? DemoActivityCount { get; init; }
+
     /// <summary>The clock of everything the CLI creates.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -59,7 +59,7 @@ public sealed class GarminContext : IDisposable
 
         if (demo)
         {
-            var emulator = new GarminConnectEmulator(env.TimeProvider, new GarminConnectEmulatorOptions { ActivityCount = DemoActivityCount, Seed = DemoSeed });
+            var emulator = new GarminConnectEmulator(env.TimeProvider, new GarminConnectEmulatorOptions { ActivityCount = env.DemoActivityCount ?? DemoActivityCount, Seed = DemoSeed });
             env.ConfigureDemoEmulator?.Invoke(emulator);
             var handler = emulator.CreateHandler();
             var demoTokens = Path.Combine(context.ConfigDirectory, "demo-tokens");

@@ -1,0 +1,411 @@
+using System.Runtime.ExceptionServices;
+using FitnessClients.Backup.Manifest;
+using FitnessClients.Backup.Naming;
+using FitnessClients.Backup.Storage;
+using FitnessClients.Core;
+using FitnessClients.Core.Activities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FitnessClients.Backup;
+
+/// <summary>
+/// Backs up the activities of any <see cref="IActivitySource"/> into a folder, incrementally and crash-safely:
+/// files are written under a temporary name and renamed into place when complete, a manifest records what is done
+/// and the high-water mark so a run with nothing new costs one listing request, and formats the service does not
+/// have are recorded once instead of asked for again.
+/// </summary>
+/// <example>
+/// <code>
+/// var engine = new BackupEngine(new GarminActivitySource(garmin));
+/// var result = await engine.RunAsync(new BackupOptions { BackupDirectory = "backup", Formats = [ActivityFormat.Original] });
+/// Console.WriteLine($"{result.Downloaded} new files, {result.RequestsMade} requests");
+/// </code>
+/// </example>
+public sealed partial class BackupEngine
+{
+    /// <summary>The manifest's file name in the backup folder.</summary>
+    public const string ManifestFileName = "backup-manifest.json";
+
+    /// <summary>The summary table's file name in the backup folder.</summary>
+    public const string CsvFileName = "activities.csv";
+
+    private static readonly TimeSpan ManifestSaveInterval = TimeSpan.FromSeconds(2);
+
+    private readonly IActivitySource _source;
+    private readonly TimeProvider _time;
+    private readonly ILogger<BackupEngine> _logger;
+
+    /// <summary>Creates an engine for one source; it can run many times.</summary>
+    /// <param name="source">Where activities come from.</param>
+    /// <param name="timeProvider">The clock for elapsed time and run history; the system clock by default.</param>
+    /// <param name="logger">Progress and problems; nothing by default.</param>
+    public BackupEngine(IActivitySource source, TimeProvider? timeProvider = null, ILogger<BackupEngine>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _source = source;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<BackupEngine>.Instance;
+    }
+
+    /// <summary>Runs one backup.</summary>
+    /// <param name="options">The folder, formats, filters and layout.</param>
+    /// <param name="progress">Receives snapshots for a progress bar.</param>
+    /// <param name="cancellationToken">Stops the run between or within downloads; what is complete stays recorded, the rest is done by the next run.</param>
+    /// <returns>Counts, errors, bytes and time of the run.</returns>
+    /// <exception cref="AuthenticationRequiredException">The source needs a new sign-in; the manifest is saved first.</exception>
+    /// <exception cref="RateLimitExceededException">The service's budget is spent; the manifest is saved first.</exception>
+    public async Task<BackupResult> RunAsync(BackupOptions options, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.BackupDirectory);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1);
+        var formats = ResolveFormats(options);
+
+        var startTimestamp = _time.GetTimestamp();
+        var startedAt = _time.GetUtcNow();
+        var requestsBefore = options.RequestCounter?.Invoke();
+        var root = Path.GetFullPath(options.BackupDirectory);
+        progress?.Report(new BackupProgress(BackupPhase.Preparing, 0, 0, 0, null));
+        Directory.CreateDirectory(root);
+        var removed = AtomicFile.RemoveLeftovers(root);
+        if (removed > 0)
+        {
+            LogLeftoversRemoved(removed, root);
+        }
+
+        using var store = await ManifestStore.LoadAsync(Path.Combine(root, ManifestFileName), cancellationToken).ConfigureAwait(false);
+        store.Manifest.Service ??= _source.Service;
+        var run = new RunState(root, options, formats, store, GarminExportFolder.Scan(root), new BackupNaming(options.Layout), progress);
+        var outcome = "completed";
+        ExceptionDispatchInfo? fatal = null;
+        try
+        {
+            var selected = await ListAsync(run, cancellationToken).ConfigureAwait(false);
+            run.Total = selected.Count;
+            run.Report(BackupPhase.Downloading, null);
+            await DownloadAllAsync(run, selected, cancellationToken).ConfigureAwait(false);
+            if (run.Fatal is { } stop)
+            {
+                fatal = ExceptionDispatchInfo.Capture(stop);
+                outcome = "stopped: " + stop.GetType().Name;
+            }
+            else if (run.Failed == 0 && run.ListingComplete && !options.Filter.IsRestricting && run.NewestListed is { } newest)
+            {
+                // Everything from the top of the list down to the old mark (or the bottom) is now complete.
+                if (store.Manifest.HighWaterMark is not { } mark || newest > mark)
+                {
+                    store.Manifest.HighWaterMark = newest;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        catch (Exception exception) when (exception is AuthenticationRequiredException or RateLimitExceededException)
+        {
+            outcome = "stopped: " + exception.GetType().Name;
+            throw;
+        }
+        finally
+        {
+            run.Report(BackupPhase.Finishing, null);
+            store.Manifest.Runs.Add(new ManifestRun
+            {
+                Started = startedAt,
+                Finished = _time.GetUtcNow(),
+                Outcome = outcome,
+                FullScan = options.FullScan,
+                Listed = run.Listed,
+                Downloaded = run.Downloaded,
+                Skipped = run.Skipped,
+                NotAvailable = run.NotAvailable,
+                Failed = run.Failed,
+                BytesWritten = run.BytesWritten,
+            });
+            await store.SaveAsync().ConfigureAwait(false);
+        }
+
+        fatal?.Throw();
+        var result = new BackupResult
+        {
+            Listed = run.Listed,
+            Selected = run.Total,
+            Downloaded = run.Downloaded,
+            Skipped = run.Skipped,
+            NotAvailable = run.NotAvailable,
+            Failed = run.Failed,
+            Errors = [.. run.Errors.OrderBy(e => e.ActivityId, StringComparer.Ordinal).ThenBy(e => e.Format, StringComparer.Ordinal)],
+            BytesWritten = run.BytesWritten,
+            RequestsMade = requestsBefore is { } before ? options.RequestCounter!() - before : null,
+            Elapsed = _time.GetElapsedTime(startTimestamp),
+            HighWaterMark = store.Manifest.HighWaterMark,
+        };
+        run.Report(BackupPhase.Completed, null);
+        LogRunFinished(result.Listed, result.Downloaded, result.Skipped, result.NotAvailable, result.Failed);
+        return result;
+    }
+
+    private List<ActivityFormat> ResolveFormats(BackupOptions options)
+    {
+        List<ActivityFormat> formats = options.Formats.Count == 0 ? [ActivityFormat.Original] : [.. options.Formats.Distinct()];
+        foreach (var format in formats)
+        {
+            if (!_source.SupportedFormats.Contains(format))
+            {
+                throw new ArgumentException(
+                    $"The {_source.Service} source does not offer the format '{format.Name}'; it offers {string.Join(", ", _source.SupportedFormats)}.",
+                    nameof(options));
+            }
+        }
+
+        return formats;
+    }
+
+    private async Task<List<ActivitySummary>> ListAsync(RunState run, CancellationToken cancellationToken)
+    {
+        var filter = run.Options.Filter;
+        var listOptions = new ActivityListOptions
+        {
+            // A local day lies between UTC-12 and UTC+14: widen to instants, then filter by the exact local date.
+            After = filter.StartDate is { } start ? new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(14)) : null,
+            Before = filter.EndDate is { } end ? new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(-12)) : null,
+        };
+        var excluded = filter.ExcludeIds.ToHashSet(StringComparer.Ordinal);
+        var mark = run.Options.FullScan ? null : run.Store.Manifest.HighWaterMark;
+        var selected = new List<ActivitySummary>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var skippedNewest = 0;
+        run.Report(BackupPhase.Listing, null);
+        await foreach (var activity in _source.ListActivitiesAsync(listOptions, cancellationToken).ConfigureAwait(false))
+        {
+            if (!seen.Add(activity.Id))
+            {
+                continue;
+            }
+
+            run.Listed++;
+            if (run.NewestListed is not { } newest || activity.StartTime > newest)
+            {
+                run.NewestListed = activity.StartTime;
+            }
+
+            if (mark is { } m && activity.StartTime <= m && IsComplete(run, activity))
+            {
+                LogStoppedAtMark(activity.Id, m);
+                break;
+            }
+
+            var localDate = DateOnly.FromDateTime(activity.StartTime.DateTime);
+            if (filter.StartDate is { } first && localDate < first)
+            {
+                // Newest first: everything after this is older still.
+                break;
+            }
+
+            if ((filter.EndDate is { } last && localDate > last) || excluded.Contains(activity.Id))
+            {
+                continue;
+            }
+
+            if (skippedNewest < filter.SkipNewest)
+            {
+                skippedNewest++;
+                continue;
+            }
+
+            if (filter.ActivityTypes.Count > 0 && !ActivityTypeMatcher.Matches(activity, filter.ActivityTypes))
+            {
+                continue;
+            }
+
+            selected.Add(activity);
+            run.Report(BackupPhase.Listing, activity);
+            if (filter.Count is { } count && selected.Count >= count)
+            {
+                break;
+            }
+        }
+
+        run.ListingComplete = true;
+        return selected;
+    }
+
+    private bool IsComplete(RunState run, ActivitySummary activity)
+    {
+        if (run.Store.Find(activity.Id) is not { } entry)
+        {
+            return false;
+        }
+
+        foreach (var format in run.Formats)
+        {
+            if (!entry.Formats.TryGetValue(Key(format), out var record))
+            {
+                return false;
+            }
+
+            var done = record.Path is { } path
+                ? File.Exists(Path.Combine(run.Root, path))
+                : !run.Options.RetryNotAvailable;
+            if (!done)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task DownloadAllAsync(RunState run, List<ActivitySummary> selected, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = run.Options.MaxConcurrency, CancellationToken = stop.Token };
+        try
+        {
+            await Parallel.ForEachAsync(selected, parallel, async (activity, token) =>
+            {
+                try
+                {
+                    await BackupActivityAsync(run, activity, token).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is AuthenticationRequiredException or RateLimitExceededException)
+                {
+                    lock (run)
+                    {
+                        run.Fatal ??= exception;
+                    }
+
+                    await stop.CancelAsync().ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (run.Fatal is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped because of run.Fatal, rethrown by the caller after the manifest is saved.
+        }
+    }
+
+    private async Task BackupActivityAsync(RunState run, ActivitySummary activity, CancellationToken cancellationToken)
+    {
+        run.Report(BackupPhase.Downloading, activity);
+        await run.Store.RecordAsync(activity, null, null, cancellationToken).ConfigureAwait(false);
+        var records = await run.Store.GetFormatsAsync(activity.Id, cancellationToken).ConfigureAwait(false);
+        var folder = run.Naming.FolderFor(activity);
+        var directory = folder.Length == 0 ? run.Root : Path.Combine(run.Root, folder);
+        var baseName = run.Naming.BaseNameFor(activity);
+        foreach (var format in run.Formats)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await BackupFormatAsync(run, activity, format, records.GetValueOrDefault(Key(format)), folder, directory, baseName, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not (OperationCanceledException or AuthenticationRequiredException or RateLimitExceededException))
+            {
+                run.AddError(new BackupError(activity.Id, format.Name, exception.GetType().Name, exception.Message));
+                LogFileFailed(exception, activity.Id, format.Name);
+            }
+            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A timeout inside the source, not our cancellation: a failure of this file only.
+                run.AddError(new BackupError(activity.Id, format.Name, exception.GetType().Name, exception.Message));
+            }
+        }
+
+        run.ActivityDone(activity);
+        if (run.ShouldSave(_time, ManifestSaveInterval))
+        {
+            await run.Store.SaveAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task BackupFormatAsync(
+        RunState run, ActivitySummary activity, ActivityFormat format, ManifestFile? record, string folder, string directory, string baseName, CancellationToken cancellationToken)
+    {
+        var key = Key(format);
+        if (record?.Path is { } recorded && File.Exists(Path.Combine(run.Root, recorded)))
+        {
+            run.AddSkipped();
+            return;
+        }
+
+        if (record?.NotAvailable is not null && !run.Options.RetryNotAvailable)
+        {
+            run.AddSkipped();
+            return;
+        }
+
+        if (run.GarminExport.FindFile(activity.Id, key) is { } legacyName)
+        {
+            await AdoptAsync(run, activity, key, Path.Combine(run.Root, legacyName), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (record is null && run.GarminExport.IsNotFound(activity.Id, key) && !run.Options.RetryNotAvailable)
+        {
+            await run.Store.RecordAsync(activity, key, ManifestFile.Unavailable("garminexport .not_found"), cancellationToken).ConfigureAwait(false);
+            run.AddSkipped();
+            return;
+        }
+
+        if (BackupNaming.FindExisting(directory, baseName, format) is { } existing)
+        {
+            // Renamed into place by a run that stopped before saving the manifest.
+            await AdoptAsync(run, activity, key, existing, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var content = await _source.OpenAsync(activity, format, cancellationToken).ConfigureAwait(false);
+        await using (content.ConfigureAwait(false))
+        {
+            if (!content.IsAvailable)
+            {
+                var reason = string.IsNullOrWhiteSpace(content.UnavailableReason) ? "not available" : content.UnavailableReason;
+                await run.Store.RecordAsync(activity, key, ManifestFile.Unavailable(reason), CancellationToken.None).ConfigureAwait(false);
+                run.AddNotAvailable();
+                LogNotAvailable(activity.Id, format.Name, reason);
+                return;
+            }
+
+            Directory.CreateDirectory(directory);
+            var fileName = BackupNaming.FileNameFor(baseName, format, content.FileExtension);
+            var fileTime = run.Options.Layout.SetFileTimes ? activity.StartTime : (DateTimeOffset?)null;
+            var (length, sha256) = await AtomicFile.WriteStreamAsync(Path.Combine(directory, fileName), content.Stream!, fileTime, cancellationToken).ConfigureAwait(false);
+            var relative = folder.Length == 0 ? fileName : $"{folder}/{fileName}";
+            await run.Store.RecordAsync(activity, key, new ManifestFile { Path = relative, Length = length, Sha256 = sha256 }, CancellationToken.None).ConfigureAwait(false);
+            run.AddDownloaded(length);
+            LogDownloaded(activity.Id, format.Name, relative, length);
+        }
+    }
+
+    private static async Task AdoptAsync(RunState run, ActivitySummary activity, string key, string fullPath, CancellationToken cancellationToken)
+    {
+        var (length, sha256) = await AtomicFile.HashAsync(fullPath, cancellationToken).ConfigureAwait(false);
+        var relative = Path.GetRelativePath(run.Root, fullPath).Replace('\\', '/');
+        await run.Store.RecordAsync(activity, key, new ManifestFile { Path = relative, Length = length, Sha256 = sha256 }, CancellationToken.None).ConfigureAwait(false);
+        run.AddSkipped();
+    }
+
+    internal static string Key(ActivityFormat format) => format.Name.ToLowerInvariant();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} temporary files left by an interrupted run in {Folder}")]
+    private partial void LogLeftoversRemoved(int count, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listing stopped at activity {ActivityId}, complete and at or before the high-water mark {Mark}")]
+    private partial void LogStoppedAtMark(string activityId, DateTimeOffset mark);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Downloaded {Format} of activity {ActivityId} to {Path} ({Length} bytes)")]
+    private partial void LogDownloaded(string activityId, string format, string path, long length);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The service has no {Format} for activity {ActivityId}: {Reason}")]
+    private partial void LogNotAvailable(string activityId, string format, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backing up {Format} of activity {ActivityId} failed; the next run retries it")]
+    private partial void LogFileFailed(Exception exception, string activityId, string format);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backup finished: {Listed} listed, {Downloaded} downloaded, {Skipped} skipped, {NotAvailable} not available, {Failed} failed")]
+    private partial void LogRunFinished(int listed, int downloaded, int skipped, int notAvailable, int failed);
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FitnessClients.Backup.Storage;
+using FitnessClients.Core.Activities;
+
+namespace FitnessClients.Backup.Manifest;
+
+/// <summary>Loads, updates (one writer at a time) and atomically saves the manifest.</summary>
+internal sealed class ManifestStore : IDisposable
+{
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly string _path;
+    private readonly Dictionary<string, ManifestActivity> _byId;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private ManifestStore(string path, BackupManifest manifest)
+    {
+        _path = path;
+        Manifest = manifest;
+        _byId = manifest.Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
+    }
+
+    public BackupManifest Manifest { get; }
+
+    public static async Task<ManifestStore> LoadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return new ManifestStore(path, new BackupManifest());
+        }
+
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            var manifest = await JsonSerializer.DeserializeAsync<BackupManifest>(stream, JsonOptions, cancellationToken).ConfigureAwait(false)
+                ?? new BackupManifest();
+            return new ManifestStore(path, manifest);
+        }
+    }
+
+    /// <summary>A copy of the activity's format records (empty when new), read without racing a writer.</summary>
+    public async Task<Dictionary<string, ManifestFile>> GetFormatsAsync(string id, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _byId.TryGetValue(id, out var entry)
+                ? new Dictionary<string, ManifestFile>(entry.Formats, StringComparer.Ordinal)
+                : new Dictionary<string, ManifestFile>(StringComparer.Ordinal);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Unsynchronised read for the listing phase, when no writer runs.</summary>
+    public ManifestActivity? Find(string id) => _byId.GetValueOrDefault(id);
+
+    public async Task RecordAsync(ActivitySummary activity, string? format, ManifestFile? file, CancellationToken cancellationToken)
+    {
+        // Not cancellable once the file is in place: a renamed file must reach the manifest.
+        _ = cancellationToken;
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            if (!_byId.TryGetValue(activity.Id, out var entry))
+            {
+                entry = new ManifestActivity();
+                _byId.Add(activity.Id, entry);
+            }
+
+            entry.Update(activity);
+            if (format is not null && file is not null)
+            {
+                entry.Formats[format] = file;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task SaveAsync()
+    {
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            Manifest.Activities = [.. _byId.Values.OrderBy(a => a.StartTime.UtcDateTime).ThenBy(a => a.Id.Length).ThenBy(a => a.Id, StringComparer.Ordinal)];
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(Manifest, JsonOptions);
+            await AtomicFile.WriteAllBytesAsync(_path, bytes).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public IReadOnlyList<ManifestActivity> SortedActivities() =>
+        [.. _byId.Values.OrderBy(a => a.StartTime.UtcDateTime).ThenBy(a => a.Id.Length).ThenBy(a => a.Id, StringComparer.Ordinal)];
+
+    public void Dispose() => _gate.Dispose();
+}
