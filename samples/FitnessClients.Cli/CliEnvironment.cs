@@ -36,6 +36,9 @@ public sealed class CliEnvironment
     /// <summary>Tests: adjusts the emulator a <c>--demo</c> run creates (rate limits, SSO modes) before it is used.</summary>
     public Action<FitnessClients.Testing.GarminConnectEmulator>? ConfigureDemoEmulator { get; init; }
 
+    /// <summary>Tests: adjusts the demo emulator's options (rate limit, MFA) before it is created.</summary>
+    public Action<FitnessClients.Testing.GarminConnectEmulatorOptions>? ConfigureDemoOptions { get; init; }
+
     /// <summary>Tests: a smaller demo account (default <see cref="Garmin.GarminContext.DemoActivityCount"/>).</summary>
     public int? DemoActivityCount { get; init; }
 

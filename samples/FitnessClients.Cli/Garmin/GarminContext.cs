@@ -59,7 +59,9 @@ public sealed class GarminContext : IDisposable
 
         if (demo)
         {
-            var emulator = new GarminConnectEmulator(env.TimeProvider, new GarminConnectEmulatorOptions { ActivityCount = env.DemoActivityCount ?? DemoActivityCount, Seed = DemoSeed });
+            var emulatorOptions = new GarminConnectEmulatorOptions { ActivityCount = env.DemoActivityCount ?? DemoActivityCount, Seed = DemoSeed };
+            env.ConfigureDemoOptions?.Invoke(emulatorOptions);
+            var emulator = new GarminConnectEmulator(env.TimeProvider, emulatorOptions);
             env.ConfigureDemoEmulator?.Invoke(emulator);
             var handler = emulator.CreateHandler();
             var demoTokens = Path.Combine(context.ConfigDirectory, "demo-tokens");
