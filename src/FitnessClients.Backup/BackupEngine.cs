@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using FitnessClients.Backup.Csv;
 using FitnessClients.Backup.Manifest;
 using FitnessClients.Backup.Naming;
 using FitnessClients.Backup.Storage;
@@ -126,6 +127,11 @@ public sealed partial class BackupEngine
                 BytesWritten = run.BytesWritten,
             });
             await store.SaveAsync().ConfigureAwait(false);
+            if (options.WriteCsv)
+            {
+                await ActivityCsvWriter.WriteAsync(
+                    Path.Combine(root, CsvFileName), store.Manifest.Service ?? _source.Service, store.SortedActivities(), options.CsvTemplate ?? CsvTemplate.Default).ConfigureAwait(false);
+            }
         }
 
         fatal?.Throw();

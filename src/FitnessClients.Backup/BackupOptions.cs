@@ -44,4 +44,10 @@ public sealed record BackupOptions
     /// many requests the run cost. <see langword="null"/> leaves <see cref="BackupResult.RequestsMade"/> unset.
     /// </summary>
     public Func<long>? RequestCounter { get; init; }
+
+    /// <summary>Whether to rewrite <c>activities.csv</c> from the manifest at the end of the run.</summary>
+    public bool WriteCsv { get; init; } = true;
+
+    /// <summary>The CSV columns; <see langword="null"/> uses <see cref="CsvTemplate.Default"/>.</summary>
+    public CsvTemplate? CsvTemplate { get; init; }
 }

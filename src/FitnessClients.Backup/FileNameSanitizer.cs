@@ -33,12 +33,13 @@ public static class FileNameSanitizer
         }
 
         var builder = new StringBuilder(text.Length);
-        foreach (var rune in text.Normalize(NormalizationForm.FormC).EnumerateRunes())
+        foreach (var rune in text.EnumerateRunes())
         {
             AppendSafe(builder, rune);
         }
 
-        var cleaned = TrimEdges(CollapseUnderscores(builder.ToString()));
+        // Composed (NFC) so the same name typed on macOS and Windows gives the same file; lone surrogates are gone by now.
+        var cleaned = TrimEdges(CollapseUnderscores(builder.ToString().Normalize(NormalizationForm.FormC)));
         var truncated = TrimEdges(Truncate(cleaned, maxUtf8Bytes));
         return IsReserved(truncated) ? Truncate("_" + truncated, maxUtf8Bytes) : truncated;
     }

@@ -1,0 +1,67 @@
+using FitnessClients.Backup.Tests.Support;
+using FitnessClients.Core.Activities;
+
+namespace FitnessClients.Backup.Tests;
+
+/// <summary>activities.csv: template columns, values and units, pace by sport, no duplicate rows.</summary>
+public class CsvTests
+{
+    [Test]
+    public void Parses_properties_templates()
+    {
+        var template = CsvTemplate.Parse("# comment\n! also a comment\r\n\nstartTimeIso=Start Time\nid = Activity ID\nmaxTemperature=Max. Temp (\\u00b0C)\nraw.key:Title: with colon\n");
+
+        Assert.That(template.Columns, Is.EqualTo(new[]
+        {
+            new CsvColumn("startTimeIso", "Start Time"),
+            new CsvColumn("id", "Activity ID"),
+            new CsvColumn("maxTemperature", "Max. Temp (°C)"),
+            new CsvColumn("raw.key", "Title: with colon"),
+        }));
+        Assert.Throws<FormatException>(() => CsvTemplate.Parse("no separator"));
+    }
+
+    [Test]
+    public void The_shipped_templates_start_like_garmin_connect_export()
+    {
+        Assert.That(CsvTemplate.Default.Columns.Take(3).Select(c => c.Title), Is.EqualTo(new[] { "Start Time", "End Time", "Activity ID" }));
+        Assert.That(CsvTemplate.All.Columns.Select(c => c.Key), Is.SupersetOf(CsvTemplate.Default.Columns.Select(c => c.Key)));
+        Assert.That(CsvTemplate.All.Columns.Select(c => c.Key), Is.Unique);
+    }
+
+    [Test]
+    public async Task Rows_come_from_the_manifest_with_pace_for_running_and_speed_for_cycling_and_never_duplicate()
+    {
+        using var folder = new TempFolder();
+        var source = new FakeActivitySource();
+        source.Add(1, new DateTimeOffset(2025, 3, 1, 7, 0, 0, TimeSpan.FromHours(-6)), "running", "Run, \"quoted\"");
+        source.Add(2, new DateTimeOffset(2025, 3, 2, 7, 0, 0, TimeSpan.FromHours(1)), "road_biking", "Ride", typeId: 10, parentTypeId: 2);
+        var template = CsvTemplate.Parse("startTimeIso=Start\nendTimeIso=End\nid=ID\nactivityName=Name\ndistanceRaw=Distance (km)\naverageSpeedPace=Pace\nmaxSpeedRaw=Max (km/h)\nmovingDuration=Moving\naverageHR=HR\nfiles=Files\nactivityType.parentTypeId=Parent");
+        var options = new BackupOptions { BackupDirectory = folder.Path, Formats = [ActivityFormat.Gpx], CsvTemplate = template };
+
+        await new BackupEngine(source).RunAsync(options);
+        await new BackupEngine(source).RunAsync(options with { FullScan = true });
+
+        var lines = File.ReadAllLines(folder[BackupEngine.CsvFileName]);
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            "\"Start\",\"End\",\"ID\",\"Name\",\"Distance (km)\",\"Pace\",\"Max (km/h)\",\"Moving\",\"HR\",\"Files\",\"Parent\"",
+            "\"2025-03-01 07:00:00-06:00\",\"2025-03-01 07:31:41-06:00\",\"1\",\"Run, \"\"quoted\"\"\",\"5.001\",\"6:40\",\"14.4\",\"0:30:01\",\"140\",\"2025-03-01T13-00-00Z_1.gpx\",\"17\"",
+            "\"2025-03-02 07:00:00+01:00\",\"2025-03-02 07:31:42+01:00\",\"2\",\"Ride\",\"5.002\",\"9\",\"14.4\",\"0:30:02\",\"140\",\"2025-03-02T06-00-00Z_2.gpx\",\"2\"",
+        }));
+    }
+
+    [Test]
+    public async Task The_all_template_writes_every_column()
+    {
+        using var folder = new TempFolder();
+        var source = new FakeActivitySource();
+        source.Add(7, new DateTimeOffset(2025, 3, 1, 7, 0, 0, TimeSpan.Zero));
+
+        await new BackupEngine(source).RunAsync(new BackupOptions { BackupDirectory = folder.Path, Formats = [ActivityFormat.Gpx], CsvTemplate = CsvTemplate.All });
+
+        var lines = File.ReadAllLines(folder[BackupEngine.CsvFileName]);
+        Assert.That(lines, Has.Length.EqualTo(2));
+        Assert.That(lines[1], Does.Contain("\"fake\"").And.Contain("\"2025-03-01T07:00:00Z\"").And.Contain("\"1740812400000\""));
+    }
+}
