@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Http;
+using FitnessClients.Cli.Commands.Garmin;
+using FitnessClients.Core;
+using FitnessClients.Core.Tokens;
+using FitnessClients.GarminConnect.Auth;
+using Spectre.Console;
+
+namespace FitnessClients.Cli;
+
+/// <summary>Builds the <c>fitness</c> command tree and runs it, mapping failures to <see cref="ExitCodes"/>.</summary>
+public static class CliApp
+{
+    /// <summary>Runs the CLI in-process: the entry point of the executable and of the tests.</summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var root = BuildRootCommand(env);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                env.Error.WriteLine($"error: {error.Message}");
+            }
+
+            env.Error.WriteLine("Run 'fitness --help' for usage.");
+            return ExitCodes.BadUsage;
+        }
+
+        var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };
+        return await parseResult.InvokeAsync(invocation, cancellationToken);
+    }
+
+    /// <summary>The command tree: <c>fitness garmin login|status|logout|get-activity|backup</c>.</summary>
+    public static RootCommand BuildRootCommand(CliEnvironment env)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("fitness: back up your Garmin Connect activities (try: fitness garmin backup --demo --backup-dir ./demo-backup)");
+        root.Add(globals.ConfigDir);
+        root.Add(globals.Json);
+        root.Add(globals.Verbose);
+
+        var garmin = new Command("garmin", "Garmin Connect: sign in, download activities, back up");
+        var demo = new Option<bool>("--demo")
+        {
+            Description = "Use a built-in Garmin emulator with a demo account (no account, no network)",
+            Recursive = true,
+        };
+        garmin.Add(demo);
+        var app = new GarminCommandSet(env, globals, demo);
+        garmin.Add(GarminLoginCommand.Create(app));
+        garmin.Add(GarminStatusCommand.Create(app));
+        garmin.Add(GarminLogoutCommand.Create(app));
+        garmin.Add(GarminGetActivityCommand.Create(app));
+        garmin.Add(GarminBackupCommand.Create(app));
+        root.Add(garmin);
+        return root;
+    }
+
+    /// <summary>Runs a command body with the context, turning expected failures into one line on stderr and an exit code.</summary>
+    public static async Task<int> ExecuteAsync(ParseResult parseResult, GlobalOptions globals, CliEnvironment env, Func<CliContext, Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        CliContext? context = null;
+        try
+        {
+            context = CliContext.Create(parseResult, globals, env);
+            return await body(context);
+        }
+        catch (Exception ex)
+        {
+            var (code, message) = Describe(ex);
+            env.Error.WriteLine($"error: {message}");
+            if (code == ExitCodes.Unexpected && context?.Verbose == true)
+            {
+                env.Error.WriteLine(ex.ToString());
+            }
+
+            return code;
+        }
+        finally
+        {
+            context?.Dispose();
+        }
+    }
+
+    /// <summary>The exit code and the one-line message for a failure.</summary>
+    public static (int Code, string Message) Describe(Exception exception) => exception switch
+    {
+        CliUsageException e => (ExitCodes.BadUsage, e.Message),
+        ArgumentException e => (ExitCodes.BadUsage, e.Message),
+        GarminMfaCodeRejectedException e => (ExitCodes.AuthenticationRequired, e.Message),
+        AuthenticationRequiredException e => (ExitCodes.AuthenticationRequired, e.Message + " (sign in with 'fitness garmin login', or try --demo)"),
+        RateLimitExceededException e => (ExitCodes.RateLimited,
+            $"{e.Message} Try again after {e.ResumeAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)}."),
+        ResourceNotFoundException e => (ExitCodes.BadUsage, e.Message),
+        GarminLoginBlockedException e => (ExitCodes.ServiceFailure, e.Message),
+        ServiceUnavailableException e => (ExitCodes.ServiceFailure, e.Message),
+        FitnessApiException e => (ExitCodes.ServiceFailure, e.Message),
+        HttpRequestException e => (ExitCodes.ServiceFailure, $"network failure: {e.Message}"),
+        TokenStoreException e => (ExitCodes.Unexpected, $"token store: {e.Message}"),
+        OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
+        IOException e => (ExitCodes.Unexpected, e.Message),
+        UnauthorizedAccessException e => (ExitCodes.Unexpected, e.Message),
+        _ => (ExitCodes.Unexpected, $"{exception.GetType().Name}: {exception.Message} (run with -v for details)"),
+    };
+
+}

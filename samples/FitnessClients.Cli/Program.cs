@@ -1,0 +1,3 @@
+using FitnessClients.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess());
