@@ -238,7 +238,8 @@ public class DownloadTests
             ? new HttpResponseMessage(HttpStatusCode.GatewayTimeout)
             : GarminHarness.Bytes([7, 7]));
 
-        var content = await h.Clock.RunUntilCompletedAsync(h.Client.Downloads.OpenAsync(5, GarminDownloadFormat.Gpx));
+        // Retry back-offs are seconds away; the attempt and total timeouts minutes: never skip to those.
+        var content = await h.Clock.RunUntilCompletedAsync(h.Client.Downloads.OpenAsync(5, GarminDownloadFormat.Gpx), maxAdvance: TimeSpan.FromMinutes(1));
 
         Assert.That(content.IsAvailable, Is.True);
         Assert.That(calls, Is.EqualTo(2));

@@ -19,6 +19,9 @@ public sealed class GarminContext : IDisposable
     /// <summary>The number of activities of the demo account.</summary>
     public const int DemoActivityCount = 300;
 
+    /// <summary>The demo's request budget per second (the emulator is in-process, so it is generous).</summary>
+    public const int DemoRequestsPerSecond = 200;
+
     /// <summary>The token key of the demo account (kept apart from real accounts' keys).</summary>
     public const string DemoTokenKey = "garmin-demo";
 
@@ -59,7 +62,9 @@ public sealed class GarminContext : IDisposable
 
         if (demo)
         {
-            var emulatorOptions = new GarminConnectEmulatorOptions { ActivityCount = env.DemoActivityCount ?? DemoActivityCount, Seed = DemoSeed };
+            var activityCount = env.DemoActivityCount ?? PositiveVariable(env, "FITNESSCLIENTS_DEMO_ACTIVITIES") ?? DemoActivityCount;
+            var requestsPerSecond = PositiveVariable(env, "FITNESSCLIENTS_DEMO_REQUESTS_PER_SECOND") ?? DemoRequestsPerSecond;
+            var emulatorOptions = new GarminConnectEmulatorOptions { ActivityCount = activityCount, Seed = DemoSeed };
             env.ConfigureDemoOptions?.Invoke(emulatorOptions);
             var emulator = new GarminConnectEmulator(env.TimeProvider, emulatorOptions);
             env.ConfigureDemoEmulator?.Invoke(emulator);
@@ -74,7 +79,7 @@ public sealed class GarminContext : IDisposable
                     TimeProvider = env.TimeProvider,
                     LoggerFactory = context.LoggerFactory,
                     // The emulator is in-process: pace generously so the demo takes seconds, not minutes.
-                    RateLimitPolicy = new TokenBucketRateLimitPolicy(200, 200, TimeSpan.FromSeconds(1), env.TimeProvider) { Name = "garmin-demo", ExhaustionBehavior = behavior },
+                    RateLimitPolicy = new TokenBucketRateLimitPolicy(requestsPerSecond, requestsPerSecond, TimeSpan.FromSeconds(1), env.TimeProvider) { Name = "garmin-demo", ExhaustionBehavior = behavior },
                 },
                 emulator,
                 handler,
@@ -96,6 +101,11 @@ public sealed class GarminContext : IDisposable
             null,
             tokenDirectory);
     }
+
+    private static int? PositiveVariable(CliEnvironment env, string name) =>
+        env.GetVariable(name) is not { } text ? null
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value
+        : throw new CliUsageException($"{name} must be a positive whole number, not '{text}'");
 
     /// <summary>In demo mode, signs in with a fresh service ticket from the emulator (each run has a new emulator).</summary>
     public async Task EnsureDemoSignedInAsync(CancellationToken cancellationToken)

@@ -40,11 +40,11 @@ public class FakeTimeProvider : TimeProvider
         _now = (start ?? DefaultStart).ToUniversalTime();
     }
 
-    /// <summary>The real-time bound of <see cref="WaitForPendingTimersAsync"/> and <see cref="RunUntilCompletedAsync(Task, TimeSpan?, CancellationToken)"/> when none is given.</summary>
+    /// <summary>The real-time bound of <see cref="WaitForPendingTimersAsync"/> and <see cref="RunUntilCompletedAsync(Task, TimeSpan?, TimeSpan?, CancellationToken)"/> when none is given.</summary>
     public static TimeSpan DefaultRealTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How long (real time) <see cref="RunUntilCompletedAsync(Task, TimeSpan?, CancellationToken)"/> waits with no new timer
+    /// How long (real time) <see cref="RunUntilCompletedAsync(Task, TimeSpan?, TimeSpan?, CancellationToken)"/> waits with no new timer
     /// scheduled before it concludes the code under test is quiet. Raise it on a slow machine if that helper skips timers.
     /// </summary>
     public TimeSpan SettleTime { get; set; } = TimeSpan.FromMilliseconds(10);
@@ -223,6 +223,11 @@ public class FakeTimeProvider : TimeProvider
     /// <typeparam name="T">The task's result type.</typeparam>
     /// <param name="task">The operation under test, already started.</param>
     /// <param name="realTimeout">The total real-time bound (default <see cref="DefaultRealTimeout"/>).</param>
+    /// <param name="maxAdvance">
+    /// The furthest the clock may jump in one step; a timer due later is left alone while the task is still working
+    /// (waiting in real time instead). Pass a bound below your request timeouts when driving retries or rate-limit
+    /// waits, so a busy machine never turns a slow in-process request into a timeout. <see langword="null"/>: no bound.
+    /// </param>
     /// <param name="cancellationToken">Stops driving.</param>
     /// <returns>The task's result.</returns>
     /// <exception cref="TimeoutException">The task did not complete within the bound.</exception>
@@ -232,21 +237,26 @@ public class FakeTimeProvider : TimeProvider
     /// var summary = await clock.RunUntilCompletedAsync(engine.RunAsync(options));
     /// </code>
     /// </example>
-    public async Task<T> RunUntilCompletedAsync<T>(Task<T> task, TimeSpan? realTimeout = null, CancellationToken cancellationToken = default)
+    public async Task<T> RunUntilCompletedAsync<T>(Task<T> task, TimeSpan? realTimeout = null, TimeSpan? maxAdvance = null, CancellationToken cancellationToken = default)
     {
-        await RunUntilCompletedAsync((Task)task, realTimeout, cancellationToken).ConfigureAwait(false);
+        await RunUntilCompletedAsync((Task)task, realTimeout, maxAdvance, cancellationToken).ConfigureAwait(false);
         return await task.ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Drives <paramref name="task"/> to completion; see <see cref="RunUntilCompletedAsync{T}(Task{T}, TimeSpan?, CancellationToken)"/>
+    /// Drives <paramref name="task"/> to completion; see <see cref="RunUntilCompletedAsync{T}(Task{T}, TimeSpan?, TimeSpan?, CancellationToken)"/>
     /// for how and for the caveat. Exceptions of <paramref name="task"/> propagate.
     /// </summary>
     /// <param name="task">The operation under test, already started.</param>
     /// <param name="realTimeout">The total real-time bound (default <see cref="DefaultRealTimeout"/>).</param>
+    /// <param name="maxAdvance">
+    /// The furthest the clock may jump in one step; a timer due later is left alone while the task is still working
+    /// (waiting in real time instead). Pass a bound below your request timeouts when driving retries or rate-limit
+    /// waits, so a busy machine never turns a slow in-process request into a timeout. <see langword="null"/>: no bound.
+    /// </param>
     /// <param name="cancellationToken">Stops driving.</param>
     /// <exception cref="TimeoutException">The task did not complete within the bound.</exception>
-    public async Task RunUntilCompletedAsync(Task task, TimeSpan? realTimeout = null, CancellationToken cancellationToken = default)
+    public async Task RunUntilCompletedAsync(Task task, TimeSpan? realTimeout = null, TimeSpan? maxAdvance = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
         var timeout = realTimeout ?? DefaultRealTimeout;
@@ -290,10 +300,21 @@ public class FakeTimeProvider : TimeProvider
                 }
             }
 
-            if (!task.IsCompleted)
+            if (task.IsCompleted)
             {
-                AdvanceToNextTimer();
+                break;
             }
+
+            // A timer further away than maxAdvance is one the caller does not mean to skip to (typically a request
+            // timeout while the request is still being served on a busy machine): wait in real time instead.
+            if (maxAdvance is { } limit && NextTimerDue is { } due && due - GetUtcNow() > limit)
+            {
+                var wait = SettleTime < Remaining() ? SettleTime : Remaining();
+                await Task.WhenAny(task, Task.Delay(wait, real, cancellationToken)).ConfigureAwait(false);
+                continue;
+            }
+
+            AdvanceToNextTimer();
         }
 
         await task.ConfigureAwait(false);

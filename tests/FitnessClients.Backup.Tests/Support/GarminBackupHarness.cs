@@ -29,9 +29,15 @@ internal sealed class GarminBackupHarness : IDisposable
 
     public GarminActivitySource Source { get; private set; } = null!;
 
-    public static async Task<GarminBackupHarness> CreateAsync(int activityCount = 30)
+    public static async Task<GarminBackupHarness> CreateAsync(int activityCount = 30, double? multisportShare = null, bool expandMultisport = false)
     {
-        var harness = new GarminBackupHarness(new GarminConnectEmulatorOptions { ActivityCount = activityCount, IncludeEdgeCases = false });
+        var emulatorOptions = new GarminConnectEmulatorOptions { ActivityCount = activityCount, IncludeEdgeCases = false };
+        if (multisportShare is { } share)
+        {
+            emulatorOptions.MultisportShare = share;
+        }
+
+        var harness = new GarminBackupHarness(emulatorOptions);
         var store = new InMemoryTokenStore();
         var issued = harness.Emulator.IssueTokens();
         await store.SaveAsync(TokenKey, new OAuthToken
@@ -49,6 +55,7 @@ internal sealed class GarminBackupHarness : IDisposable
             TimeProvider = harness.Clock,
             PrimaryHandler = harness.Handler,
             RateLimitPolicy = new TokenBucketRateLimitPolicy(capacity: 100_000, tokensPerPeriod: 100_000, period: TimeSpan.FromSeconds(1), harness.Clock),
+            ExpandMultisport = expandMultisport,
         });
         harness.Source = new GarminActivitySource(harness.Client);
         return harness;

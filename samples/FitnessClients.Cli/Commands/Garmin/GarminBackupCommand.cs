@@ -42,10 +42,12 @@ public static class GarminBackupCommand
         var fullScan = new Option<bool>("--full-scan") { Description = "List everything again (catches activities uploaded late with old dates)" };
         var retryNotAvailable = new Option<bool>("--retry-not-available") { Description = "Ask again for formats Garmin did not have last time" };
         var concurrency = new Option<int?>("--concurrency") { Description = "Parallel downloads (default 4)" };
+        var csvTemplate = new Option<string?>("--csv-template") { Description = "activities.csv columns: 'default', 'all', or the path of a .properties template" };
+        var noCsv = new Option<bool>("--no-csv") { Description = "Do not write activities.csv" };
         var command = new Command("backup", "Back up activities into a folder, incrementally")
         {
             backupDir, format, count, startDate, endDate, type, exclude, skipNewest, subdir, localPrefix, appendName, appendDesc,
-            keepZip, unzip, fullScan, retryNotAvailable, concurrency,
+            keepZip, unzip, fullScan, retryNotAvailable, concurrency, csvTemplate, noCsv,
         };
 
         command.SetAction((parseResult, cancellationToken) => app.RunAsync(parseResult, interactive: false, async (context, garmin) =>
@@ -61,6 +63,11 @@ public static class GarminBackupCommand
             if (parseResult.GetValue(keepZip) && parseResult.GetValue(unzip))
             {
                 throw new CliUsageException("--keep-zip and --unzip exclude each other");
+            }
+
+            if (parseResult.GetValue(noCsv) && parseResult.GetValue(csvTemplate) is not null)
+            {
+                throw new CliUsageException("--no-csv and --csv-template exclude each other");
             }
 
             var formatNames = Split(parseResult.GetValue(format)) is { Count: > 0 } given ? given : context.Config.Garmin.Formats ?? ["original"];
@@ -87,6 +94,8 @@ public static class GarminBackupCommand
                 },
                 FullScan = parseResult.GetValue(fullScan),
                 RetryNotAvailable = parseResult.GetValue(retryNotAvailable),
+                WriteCsv = !parseResult.GetValue(noCsv),
+                CsvTemplate = ReadCsvTemplate(parseResult.GetValue(csvTemplate), app.Environment),
                 MaxConcurrency = parseResult.GetValue(concurrency) ?? context.Config.Garmin.Concurrency ?? 4,
                 RequestCounter = garmin.Emulator is { } emulator ? () => emulator.Requests.Count() : null,
             };
@@ -203,6 +212,30 @@ public static class GarminBackupCommand
         _ when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 => n,
         _ => throw new CliUsageException($"--count takes a positive number or 'all', not '{value}'"),
     };
+
+    private static CsvTemplate? ReadCsvTemplate(string? value, CliEnvironment environment)
+    {
+        if (value is null || value.Equals("default", StringComparison.OrdinalIgnoreCase))
+        {
+            return value is null ? null : CsvTemplate.Default;
+        }
+
+        if (value.Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            return CsvTemplate.All;
+        }
+
+        var path = ConfigPaths.ExpandHome(value, environment);
+        try
+        {
+            var template = CsvTemplate.Parse(File.ReadAllText(path));
+            return template.Columns.Count > 0 ? template : throw new CliUsageException($"--csv-template {path}: the template has no columns");
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"--csv-template {path}: {ex.Message} (use 'default', 'all' or a .properties file)");
+        }
+    }
 
     private static IReadOnlyList<string> ReadExclude(string path)
     {
