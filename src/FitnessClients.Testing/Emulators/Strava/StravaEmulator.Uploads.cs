@@ -115,6 +115,7 @@ public sealed partial class StravaEmulator
 
         var id = _byId.Keys.DefaultIfEmpty(_options.FirstActivityId).Max() + 1_000_001;
         var random = new DeterministicRandom((ulong)id);
+        // The start is two hours before processing ended: a fresh upload of a just-finished workout.
         var generated = StravaActivityGenerator.Create(id, upload.ReadyAt.AddHours(-2), random, new StravaEmulatorOptions { ManualShare = 0, PrivateShare = 0, PhotoShare = 0, EmojiNameShare = 0 }, upload.Name);
         var activity = generated with { OriginalFormat = upload.Format };
         AddLocked(activity);

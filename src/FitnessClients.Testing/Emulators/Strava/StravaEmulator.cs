@@ -86,6 +86,32 @@ public sealed partial class StravaEmulator : ServiceEmulator
     }
 
     /// <summary>
+    /// Adds an activity, e.g. one "uploaded late with an old start" for incremental-sync tests: it gets the next id (ids
+    /// grow with upload time, not start time) and synthetic data drawn from that id, and is listed where its start puts it.
+    /// </summary>
+    /// <param name="startUtc">The start.</param>
+    /// <param name="name">The name; a Strava-style default when omitted.</param>
+    /// <param name="manual">Whether it is a manual entry (no GPS, no streams, no file).</param>
+    /// <param name="isPrivate">Whether it is "Only You" (<c>only_me</c>).</param>
+    /// <returns>The new activity.</returns>
+    public StravaEmulatedActivity AddActivity(DateTimeOffset startUtc, string? name = null, bool manual = false, bool isPrivate = false)
+    {
+        lock (SyncRoot)
+        {
+            var id = _byId.Keys.DefaultIfEmpty(_options.FirstActivityId).Max() + 1_000_001;
+            var shares = new StravaEmulatorOptions { ManualShare = manual ? 1 : 0, PrivateShare = isPrivate ? 1 : 0, PhotoShare = 0, EmojiNameShare = 0 };
+            var activity = StravaActivityGenerator.Create(id, startUtc.ToUniversalTime(), new DeterministicRandom((ulong)id), shares, name);
+            if (!isPrivate && activity.IsPrivate)
+            {
+                activity = activity with { Visibility = "everyone" };
+            }
+
+            AddLocked(activity);
+            return activity;
+        }
+    }
+
+    /// <summary>
     /// Issues a token pair directly, as if the athlete had authorized the app earlier: the way to seed a client's token
     /// store when the test is not about the authorize flow.
     /// </summary>
