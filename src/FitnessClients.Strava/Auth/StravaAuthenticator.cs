@@ -5,6 +5,7 @@ using System.Text.Json;
 using FitnessClients.Core;
 using FitnessClients.Core.OAuth;
 using FitnessClients.Core.Tokens;
+using Microsoft.Extensions.Logging;
 
 namespace FitnessClients.Strava.Auth;
 
@@ -181,7 +182,8 @@ public sealed class StravaAuthenticator : IDisposable
                 SignInHint = "Run `fitness strava login` to sign in to Strava again.",
                 Service = StravaAuthHttp.ServiceName,
             },
-            _options.TimeProvider);
+            _options.TimeProvider,
+            _options.LoggerFactory?.CreateLogger<TokenManager>());
 
     /// <summary>
     /// Revokes the app's access for the signed-in athlete (<c>POST {oauth}/deauthorize</c>, which invalidates every
