@@ -38,9 +38,9 @@ public sealed record StravaUpload
     [JsonIgnore]
     public bool IsReady => ActivityId is not null && string.IsNullOrEmpty(Error);
 
-    /// <summary>Processing ended with an error (a duplicate among them).</summary>
+    /// <summary>Processing ended without an activity: an error (a duplicate among them), or the activity was deleted.</summary>
     [JsonIgnore]
-    public bool IsFailed => !string.IsNullOrEmpty(Error);
+    public bool IsFailed => !string.IsNullOrEmpty(Error) || Status?.Contains("deleted", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The existing activity when Strava rejected the file as a duplicate, read from <see cref="Error"/>.</summary>
     [JsonIgnore]

@@ -31,6 +31,9 @@ public static class StravaRateLimits
     /// <summary>The read daily window.</summary>
     public const string ReadDaily = "read-daily";
 
+    /// <summary>Marks requests that do not go to Strava's API (photo CDN) so no window counts them.</summary>
+    internal static readonly HttpRequestOptionsKey<bool> NotCounted = new("FitnessClients.Strava.NotCounted");
+
     private static readonly ConcurrentDictionary<(string ClientId, TimeProvider Clock, RateLimitExhaustionBehavior Behavior), FixedWindowRateLimitPolicy> Shared = new();
 
     /// <summary>
@@ -65,11 +68,12 @@ public static class StravaRateLimits
         StravaRateLimitSettings? settings = null)
     {
         settings ??= new StravaRateLimitSettings();
-        static bool IsRead(HttpRequestMessage r) => !IsUpload(r);
+        static bool IsCounted(HttpRequestMessage r) => !(r.Options.TryGetValue(NotCounted, out var skip) && skip);
+        static bool IsRead(HttpRequestMessage r) => IsCounted(r) && !IsUpload(r);
         RateLimitWindow[] windows =
         [
-            RateLimitWindow.QuarterHour(Overall15Minutes, settings.Overall15Minutes) with { SafetyMargin = settings.SafetyMargin },
-            RateLimitWindow.DailyUtc(OverallDaily, settings.OverallDaily) with { SafetyMargin = settings.SafetyMargin },
+            RateLimitWindow.QuarterHour(Overall15Minutes, settings.Overall15Minutes, IsCounted) with { SafetyMargin = settings.SafetyMargin },
+            RateLimitWindow.DailyUtc(OverallDaily, settings.OverallDaily, IsCounted) with { SafetyMargin = settings.SafetyMargin },
             RateLimitWindow.QuarterHour(Read15Minutes, settings.Read15Minutes, IsRead) with { SafetyMargin = settings.SafetyMargin },
             RateLimitWindow.DailyUtc(ReadDaily, settings.ReadDaily, IsRead) with { SafetyMargin = settings.SafetyMargin },
         ];
