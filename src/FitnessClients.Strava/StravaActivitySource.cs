@@ -72,7 +72,7 @@ public sealed class StravaActivitySource : IActivitySource
                 return ActivityContent.NotAvailable("the listing kept no JSON for this activity");
             }
 
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(raw, StravaJsonContext.Default.JsonElement);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(raw, StravaJson.Info<JsonElement>());
             return ActivityContent.Available(new MemoryStream(bytes, writable: false), format.FileExtension ?? "json", bytes.Length);
         }
 

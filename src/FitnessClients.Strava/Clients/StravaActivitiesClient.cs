@@ -61,7 +61,7 @@ public class StravaActivitiesClient
     public virtual async Task<StravaDetailedActivity> GetAsync(long id, bool includeAllEfforts = false, CancellationToken cancellationToken = default)
     {
         using var response = await OpenDetailAsync(id, includeAllEfforts, cancellationToken).ConfigureAwait(false);
-        return await StravaClientContext.ReadJsonAsync(response, StravaJsonContext.Default.StravaDetailedActivity, cancellationToken).ConfigureAwait(false);
+        return await StravaClientContext.ReadJsonAsync(response, StravaJson.Info<StravaDetailedActivity>(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The laps of an activity (<c>GET /activities/{id}/laps</c>).</summary>
@@ -119,14 +119,14 @@ public class StravaActivitiesClient
             JsonElement items;
             using (var response = await Context.Api.ListActivitiesAsync(before?.ToUnixTimeSeconds(), after?.ToUnixTimeSeconds(), page, pageSize, cancellationToken).ConfigureAwait(false))
             {
-                items = await StravaClientContext.ReadJsonAsync(response, StravaJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+                items = await StravaClientContext.ReadJsonAsync(response, StravaJson.Info<JsonElement>(), cancellationToken).ConfigureAwait(false);
             }
 
             var count = items.ValueKind == JsonValueKind.Array ? items.GetArrayLength() : 0;
             for (var i = 0; i < count; i++)
             {
                 var json = items[i];
-                var activity = json.Deserialize(StravaJsonContext.Default.StravaSummaryActivity);
+                var activity = json.Deserialize(StravaJson.Info<StravaSummaryActivity>());
                 if (activity is not null)
                 {
                     yield return (activity, json);

@@ -27,7 +27,7 @@ public class StravaStreamsClient
     public virtual async Task<StravaStreamSet> GetAsync(long activityId, IEnumerable<string>? keys = null, CancellationToken cancellationToken = default)
     {
         using var response = await OpenAsync(activityId, keys, cancellationToken).ConfigureAwait(false);
-        return await StravaClientContext.ReadJsonAsync(response, StravaJsonContext.Default.StravaStreamSet, cancellationToken).ConfigureAwait(false);
+        return await StravaClientContext.ReadJsonAsync(response, StravaJson.Info<StravaStreamSet>(), cancellationToken).ConfigureAwait(false);
     }
 
     internal async Task<HttpResponseMessage> OpenAsync(long activityId, IEnumerable<string>? keys, CancellationToken cancellationToken)

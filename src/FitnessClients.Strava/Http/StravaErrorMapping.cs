@@ -85,7 +85,7 @@ internal static class StravaErrorMapping
 
         try
         {
-            var fault = JsonSerializer.Deserialize(body, StravaJsonContext.Default.StravaFault);
+            var fault = JsonSerializer.Deserialize(body, StravaJson.Info<StravaFault>());
             return fault?.Errors?.Select(e => e.Field).FirstOrDefault(f => !string.IsNullOrEmpty(f));
         }
         catch (JsonException)
