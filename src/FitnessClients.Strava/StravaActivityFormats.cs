@@ -14,6 +14,12 @@ public static class StravaActivityFormats
     /// <summary>All streams keyed by type, as Strava sent them; not available for manual activities.</summary>
     public static ActivityFormat StreamsJson { get; } = new("streams.json", "streams.json");
 
+    /// <summary>GPX 1.1 built from the streams (one track; heart rate, cadence, temperature in TrackPointExtension v1).</summary>
+    public static ActivityFormat Gpx => ActivityFormat.Gpx;
+
+    /// <summary>TCX built from the streams (one lap; power in ActivityExtension v2); works without GPS too.</summary>
+    public static ActivityFormat Tcx => ActivityFormat.Tcx;
+
     /// <summary>Every format, in the order a backup saves them.</summary>
-    public static IReadOnlyList<ActivityFormat> All { get; } = [SummaryJson, DetailsJson, StreamsJson];
+    public static IReadOnlyList<ActivityFormat> All { get; } = [SummaryJson, DetailsJson, StreamsJson, Gpx, Tcx];
 }

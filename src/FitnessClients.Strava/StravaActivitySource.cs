@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FitnessClients.Core.Activities;
 using FitnessClients.Strava.Models;
+using FitnessClients.Strava.Tracks;
 
 namespace FitnessClients.Strava;
 
@@ -91,6 +92,41 @@ public sealed class StravaActivitySource : IActivitySource
 
             using var response = await _client.Streams.OpenAsync(id, StravaStreamTypes.All, cancellationToken).ConfigureAwait(false);
             return await BufferAsync(response, format, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (format.Equals(StravaActivityFormats.Gpx) || format.Equals(StravaActivityFormats.Tcx))
+        {
+            if (IsManual(activity))
+            {
+                return ActivityContent.NotAvailable("no streams: the activity was entered by hand");
+            }
+
+            var streams = await _client.Streams.GetAsync(id, StravaStreamTypes.All, cancellationToken).ConfigureAwait(false);
+            var start = activity.StartTime.ToUniversalTime();
+            var points = StravaTrackPoint.FromStreams(streams, start);
+            if (points.Count == 0)
+            {
+                return ActivityContent.NotAvailable("no streams: Strava has no time stream for this activity");
+            }
+
+            var buffer = new MemoryStream();
+            if (format.Equals(StravaActivityFormats.Gpx))
+            {
+                if (!points.Any(p => p.Position is not null))
+                {
+                    return ActivityContent.NotAvailable("no GPS track: the activity has no latlng stream (indoor)");
+                }
+
+                StravaGpxWriter.Write(buffer, activity.Name, activity.Sport, start, points);
+            }
+            else
+            {
+                var elapsed = activity.ElapsedTime is { } e ? (int?)e.TotalSeconds : null;
+                StravaTcxWriter.Write(buffer, activity.Name, activity.Sport, start, activity.DistanceMeters, elapsed, points);
+            }
+
+            buffer.Position = 0;
+            return ActivityContent.Available(buffer, format.FileExtension ?? format.Name, buffer.Length);
         }
 
         return ActivityContent.NotAvailable($"Strava does not offer {format.Name}");
