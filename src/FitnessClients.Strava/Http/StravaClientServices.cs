@@ -1,0 +1,38 @@
+using FitnessClients.Core.Http;
+using FitnessClients.Core.RateLimiting;
+using FitnessClients.Core.Tokens;
+using Microsoft.Extensions.Logging;
+
+namespace FitnessClients.Strava.Http;
+
+/// <summary>The per-container singletons of <c>AddStravaClient</c>: one token manager, one rate policy, one settings object.</summary>
+internal sealed class StravaClientServices : IDisposable
+{
+    private readonly HttpClient _tokenHttp;
+    private readonly HttpMessageHandler? _ownedTokenHandler;
+
+    public StravaClientServices(StravaClientOptions options, ILoggerFactory? loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _ownedTokenHandler = options.PrimaryHandler is null ? FitnessPipeline.CreatePrimaryHandler(options.PooledConnectionLifetime) : null;
+        _tokenHttp = StravaPipeline.CreateTokenHttpClient(options.PrimaryHandler ?? _ownedTokenHandler!);
+        TokenManager = StravaPipeline.CreateTokenManager(options, _tokenHttp, loggerFactory);
+        RateLimitPolicy = StravaPipeline.GetRateLimitPolicy(options);
+        PipelineSettings = StravaPipeline.CreateSettings(options, TokenManager, RateLimitPolicy, loggerFactory);
+    }
+
+    public StravaClientOptions Options { get; }
+
+    public TokenManager TokenManager { get; }
+
+    public RateLimitPolicy RateLimitPolicy { get; }
+
+    public FitnessPipelineSettings PipelineSettings { get; }
+
+    public void Dispose()
+    {
+        _tokenHttp.Dispose();
+        _ownedTokenHandler?.Dispose();
+    }
+}

@@ -1,0 +1,30 @@
+namespace FitnessClients.Strava.Tests;
+
+/// <summary>Finds the recorded Strava responses kept outside the repository (never copied into it).</summary>
+internal static class StravaFixtures
+{
+    public static string? FindFolder()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "reference", "fixtures", "strava");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    public static string Read(string name)
+    {
+        var folder = FindFolder();
+        if (folder is null || !File.Exists(Path.Combine(folder, name)))
+        {
+            Assert.Ignore($"The Strava fixture {name} is not available (shared/reference/fixtures/strava not found above the test directory).");
+        }
+
+        return File.ReadAllText(Path.Combine(folder!, name));
+    }
+}
