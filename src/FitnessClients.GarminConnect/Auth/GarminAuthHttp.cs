@@ -1,5 +1,3 @@
-using FitnessClients.GarminConnect.Http;
-
 using System.Net;
 using FitnessClients.Core.Http;
 using FitnessClients.Core.Resilience;
