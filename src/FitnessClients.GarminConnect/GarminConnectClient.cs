@@ -120,32 +120,22 @@ public class GarminConnectClient : IDisposable
         }
 
         options.Validate();
-        var ownedPrimary = options.PrimaryHandler is null ? FitnessPipeline.CreatePrimaryHandler(options.PooledConnectionLifetime) : null;
-        var primary = options.PrimaryHandler ?? ownedPrimary!;
-        HttpClient? tokenHttp = null;
-        HttpClient? http = null;
+        var connections = new ClientConnections(options);
         try
         {
-            tokenHttp = GarminPipeline.CreateTokenHttpClient(primary);
-            var tokens = GarminPipeline.CreateTokenManager(options, tokenHttp, options.LoggerFactory);
+            var tokens = GarminPipeline.CreateTokenManager(options, connections.TokenHttpClient, options.LoggerFactory);
             var policy = options.RateLimitPolicy ?? GarminPipeline.CreateDefaultRateLimitPolicy(options.TimeProvider);
             var settings = GarminPipeline.CreateSettings(options, tokens, policy);
-            var handler = new GarminTransferTimeoutHandler(options.DownloadAttemptTimeout)
-            {
-                InnerHandler = FitnessPipeline.CreateHandler(settings, new GarminExportUnavailableHandler { InnerHandler = new NonDisposingHandler(primary) }),
-            };
-            http = new HttpClient(handler, disposeHandler: true)
-            {
-                BaseAddress = FitnessPipeline.WithTrailingSlash(options.EffectiveBaseAddress),
-                Timeout = Timeout.InfiniteTimeSpan,
-            };
-            return new GarminConnectClient(http, options, [http, tokenHttp, ownedPrimary]);
+            var http = connections.CreateApiClient(
+                settings,
+                options.EffectiveBaseAddress,
+                aroundPrimary: sender => new GarminExportUnavailableHandler { InnerHandler = sender },
+                aroundPipeline: pipeline => new GarminTransferTimeoutHandler(options.DownloadAttemptTimeout) { InnerHandler = pipeline });
+            return new GarminConnectClient(http, options, [connections]);
         }
         catch
         {
-            http?.Dispose();
-            tokenHttp?.Dispose();
-            ownedPrimary?.Dispose();
+            connections.Dispose();
             throw;
         }
     }

@@ -47,15 +47,7 @@ public static class ServiceCollectionExtensions
 
         var builder = services.AddHttpClient(HttpClientName)
             .AddTypedClient((http, sp) => new GarminConnectClient(http, sp.GetRequiredService<GarminClientServices>().Options));
-        builder.ConfigureHttpClient((sp, http) =>
-            http.BaseAddress = FitnessPipeline.WithTrailingSlash(sp.GetRequiredService<GarminClientServices>().Options.EffectiveBaseAddress));
-        builder.ConfigurePrimaryHttpMessageHandler(sp =>
-        {
-            var options = sp.GetRequiredService<GarminClientServices>().Options;
-            return options.PrimaryHandler is { } handler
-                ? new NonDisposingHandler(handler)
-                : FitnessPipeline.CreatePrimaryHandler(options.PooledConnectionLifetime);
-        });
+        builder.ConfigureFitnessConnection(sp => sp.GetRequiredService<GarminClientServices>().Options, options => options.EffectiveBaseAddress);
 
         // Outside the pipeline, so the resilience handler sees the longer attempt timeout it sets on transfers.
         builder.AddHttpMessageHandler(sp => new GarminTransferTimeoutHandler(sp.GetRequiredService<GarminClientServices>().Options.DownloadAttemptTimeout));

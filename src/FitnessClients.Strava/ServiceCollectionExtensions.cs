@@ -45,18 +45,7 @@ public static class ServiceCollectionExtensions
                 var shared = sp.GetRequiredService<StravaClientServices>();
                 return new StravaClient(http, shared.Options, shared.TokenManager);
             });
-        builder.ConfigureHttpClient((sp, http) =>
-        {
-            http.BaseAddress = FitnessPipeline.WithTrailingSlash(sp.GetRequiredService<StravaClientServices>().Options.EffectiveBaseAddress);
-            http.Timeout = Timeout.InfiniteTimeSpan;
-        });
-        builder.ConfigurePrimaryHttpMessageHandler(sp =>
-        {
-            var options = sp.GetRequiredService<StravaClientServices>().Options;
-            return options.PrimaryHandler is { } handler
-                ? new NonDisposingHandler(handler)
-                : FitnessPipeline.CreatePrimaryHandler(options.PooledConnectionLifetime);
-        });
+        builder.ConfigureFitnessConnection(sp => sp.GetRequiredService<StravaClientServices>().Options, options => options.EffectiveBaseAddress);
         builder.AddFitnessPipeline(sp => sp.GetRequiredService<StravaClientServices>().PipelineSettings);
         return builder;
     }

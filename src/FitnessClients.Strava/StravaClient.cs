@@ -102,27 +102,17 @@ public class StravaClient : IDisposable
             throw new ArgumentException(StravaPipeline.MissingTokenStore, nameof(options));
         }
 
-        var ownedPrimary = options.PrimaryHandler is null ? FitnessPipeline.CreatePrimaryHandler(options.PooledConnectionLifetime) : null;
-        var primary = options.PrimaryHandler ?? ownedPrimary!;
-        HttpClient? tokenHttp = null;
-        HttpClient? http = null;
+        var connections = new ClientConnections(options);
         try
         {
-            tokenHttp = StravaPipeline.CreateTokenHttpClient(primary);
-            var tokens = StravaPipeline.CreateTokenManager(options, tokenHttp, options.LoggerFactory);
+            var tokens = StravaPipeline.CreateTokenManager(options, connections.TokenHttpClient, options.LoggerFactory);
             var settings = StravaPipeline.CreateSettings(options, tokens, StravaPipeline.GetRateLimitPolicy(options), options.LoggerFactory);
-            http = new HttpClient(FitnessPipeline.CreateHandler(settings, new NonDisposingHandler(primary)), disposeHandler: true)
-            {
-                BaseAddress = FitnessPipeline.WithTrailingSlash(options.EffectiveBaseAddress),
-                Timeout = Timeout.InfiniteTimeSpan,
-            };
-            return new StravaClient(http, options, tokens, [http, tokenHttp, ownedPrimary]);
+            var http = connections.CreateApiClient(settings, options.EffectiveBaseAddress);
+            return new StravaClient(http, options, tokens, [connections]);
         }
         catch
         {
-            http?.Dispose();
-            tokenHttp?.Dispose();
-            ownedPrimary?.Dispose();
+            connections.Dispose();
             throw;
         }
     }

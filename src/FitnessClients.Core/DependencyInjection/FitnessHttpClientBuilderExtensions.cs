@@ -28,4 +28,36 @@ public static class FitnessHttpClientBuilderExtensions
         });
         return builder;
     }
+
+    /// <summary>
+    /// Points the named client at the service and gives it its sending handler: the base address (with a trailing
+    /// slash), no <see cref="HttpClient.Timeout"/> (the pipeline owns timeouts), and
+    /// <see cref="FitnessClientOptions.PrimaryHandler"/> when set (never disposed by the factory) or a pooled
+    /// <see cref="SocketsHttpHandler"/>. Every service package's <c>Add&lt;Service&gt;Client</c> starts with this.
+    /// </summary>
+    /// <typeparam name="TOptions">The service's options type.</typeparam>
+    /// <param name="builder">The client builder from <c>AddHttpClient</c>.</param>
+    /// <param name="options">Reads the service's options from the container.</param>
+    /// <param name="baseAddress">The service's API root, from its options.</param>
+    /// <returns>The same builder, so handlers can be added.</returns>
+    public static IHttpClientBuilder ConfigureFitnessConnection<TOptions>(this IHttpClientBuilder builder, Func<IServiceProvider, TOptions> options, Func<TOptions, Uri> baseAddress)
+        where TOptions : FitnessClientOptions
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        builder.ConfigureHttpClient((sp, http) =>
+        {
+            http.BaseAddress = FitnessPipeline.WithTrailingSlash(baseAddress(options(sp)));
+            http.Timeout = Timeout.InfiniteTimeSpan;
+        });
+        builder.ConfigurePrimaryHttpMessageHandler(sp =>
+        {
+            var resolved = options(sp);
+            return resolved.PrimaryHandler is { } handler
+                ? new NonDisposingHandler(handler)
+                : FitnessPipeline.CreatePrimaryHandler(resolved.PooledConnectionLifetime);
+        });
+        return builder;
+    }
 }

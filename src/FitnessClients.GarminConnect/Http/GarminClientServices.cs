@@ -12,17 +12,15 @@ namespace FitnessClients.GarminConnect.Http;
 /// </summary>
 internal sealed class GarminClientServices : IDisposable
 {
-    private readonly HttpClient _tokenHttp;
-    private readonly HttpMessageHandler? _ownedTokenHandler;
+    private readonly ClientConnections _connections;
 
     public GarminClientServices(GarminConnectClientOptions options, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
-        _ownedTokenHandler = options.PrimaryHandler is null ? FitnessPipeline.CreatePrimaryHandler(options.PooledConnectionLifetime) : null;
-        _tokenHttp = GarminPipeline.CreateTokenHttpClient(options.PrimaryHandler ?? _ownedTokenHandler!);
-        TokenManager = GarminPipeline.CreateTokenManager(options, _tokenHttp, options.LoggerFactory ?? loggerFactory);
+        _connections = new ClientConnections(options);
+        TokenManager = GarminPipeline.CreateTokenManager(options, _connections.TokenHttpClient, options.LoggerFactory ?? loggerFactory);
         RateLimitPolicy = options.RateLimitPolicy ?? GarminPipeline.CreateDefaultRateLimitPolicy(options.TimeProvider);
         PipelineSettings = GarminPipeline.CreateSettings(options, TokenManager, RateLimitPolicy) with
         {
@@ -40,7 +38,6 @@ internal sealed class GarminClientServices : IDisposable
 
     public void Dispose()
     {
-        _tokenHttp.Dispose();
-        _ownedTokenHandler?.Dispose();
+        _connections.Dispose();
     }
 }

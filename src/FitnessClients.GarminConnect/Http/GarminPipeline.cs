@@ -9,9 +9,6 @@ namespace FitnessClients.GarminConnect.Http;
 /// <summary>The Garmin-specific parts of the client's plumbing, shared by <c>Create</c> and dependency injection.</summary>
 internal static class GarminPipeline
 {
-    /// <summary>How long the plain diauth client waits for a token answer.</summary>
-    public static readonly TimeSpan TokenRequestTimeout = TimeSpan.FromSeconds(30);
-
     public const string SignInHint =
         "Get new Garmin tokens: exchange a service ticket or import tokens saved by garth or python-garminconnect (see docs/garmin-connect.md, 'Getting tokens').";
 
@@ -65,7 +62,4 @@ internal static class GarminPipeline
             options.TimeProvider,
             (loggerFactory ?? options.LoggerFactory)?.CreateLogger<TokenManager>());
     }
-
-    public static HttpClient CreateTokenHttpClient(HttpMessageHandler primaryHandler) =>
-        new(new NonDisposingHandler(primaryHandler), disposeHandler: true) { Timeout = TokenRequestTimeout };
 }

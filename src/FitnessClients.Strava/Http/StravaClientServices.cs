@@ -8,16 +8,14 @@ namespace FitnessClients.Strava.Http;
 /// <summary>The per-container singletons of <c>AddStravaClient</c>: one token manager, one rate policy, one settings object.</summary>
 internal sealed class StravaClientServices : IDisposable
 {
-    private readonly HttpClient _tokenHttp;
-    private readonly HttpMessageHandler? _ownedTokenHandler;
+    private readonly ClientConnections _connections;
 
     public StravaClientServices(StravaClientOptions options, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        _ownedTokenHandler = options.PrimaryHandler is null ? FitnessPipeline.CreatePrimaryHandler(options.PooledConnectionLifetime) : null;
-        _tokenHttp = StravaPipeline.CreateTokenHttpClient(options.PrimaryHandler ?? _ownedTokenHandler!);
-        TokenManager = StravaPipeline.CreateTokenManager(options, _tokenHttp, loggerFactory);
+        _connections = new ClientConnections(options);
+        TokenManager = StravaPipeline.CreateTokenManager(options, _connections.TokenHttpClient, loggerFactory);
         RateLimitPolicy = StravaPipeline.GetRateLimitPolicy(options);
         PipelineSettings = StravaPipeline.CreateSettings(options, TokenManager, RateLimitPolicy, loggerFactory);
     }
@@ -32,7 +30,6 @@ internal sealed class StravaClientServices : IDisposable
 
     public void Dispose()
     {
-        _tokenHttp.Dispose();
-        _ownedTokenHandler?.Dispose();
+        _connections.Dispose();
     }
 }

@@ -10,8 +10,6 @@ namespace FitnessClients.Strava.Http;
 /// <summary>Builds the parts of a Strava client: token manager with an OAuth2 refresher, rate policy, pipeline settings.</summary>
 internal static class StravaPipeline
 {
-    public static readonly TimeSpan TokenRequestTimeout = TimeSpan.FromSeconds(30);
-
     public const string SignInHint =
         "Authorize the application again in a browser and store the new token (see docs/strava.md, 'Getting a token').";
 
@@ -60,7 +58,4 @@ internal static class StravaPipeline
             options.TimeProvider,
             (options.LoggerFactory ?? loggerFactory)?.CreateLogger<TokenManager>());
     }
-
-    public static HttpClient CreateTokenHttpClient(HttpMessageHandler primaryHandler) =>
-        new(new NonDisposingHandler(primaryHandler), disposeHandler: true) { Timeout = TokenRequestTimeout };
 }
