@@ -24,5 +24,5 @@ public sealed record RunkeeperFeedPage
 
     /// <summary>Fields this record does not name, kept as sent.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -128,5 +128,5 @@ public sealed record RunkeeperFitnessActivity
 
     /// <summary>Fields this record does not name (images, nearest_* links), kept as sent.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -67,5 +67,5 @@ public sealed record RunkeeperUser
 
     /// <summary>Fields this record does not name, kept as sent.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
