@@ -12,6 +12,7 @@ namespace FitnessClients.Runkeeper.Models;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RunkeeperUser))]
 [JsonSerializable(typeof(RunkeeperFeedPage))]
+[JsonSerializable(typeof(IReadOnlyList<RunkeeperFeedItem>))]
 [JsonSerializable(typeof(RunkeeperFitnessActivity))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class RunkeeperJsonContext : JsonSerializerContext
