@@ -49,9 +49,12 @@ internal static class RunkeeperActivityGenerator
         var duration = Math.Round(random.Range(15, 95) * 60) + 0.999;
         var stationary = manual && type is "Yoga" or "Strength Training";
         var distance = stationary ? 0 : Math.Round(speed * duration, 3);
+        // A version-4 UUID drawn from the seed, like the export's Activity Id.
         var guidBytes = new byte[16];
-        BitConverter.TryWriteBytes(guidBytes.AsSpan(0, 8), id);
-        BitConverter.TryWriteBytes(guidBytes.AsSpan(8, 8), (long)(random.NextUInt64() >> 1));
+        BitConverter.TryWriteBytes(guidBytes.AsSpan(0, 8), random.NextUInt64());
+        BitConverter.TryWriteBytes(guidBytes.AsSpan(8, 8), random.NextUInt64());
+        guidBytes[7] = (byte)((guidBytes[7] & 0x0F) | 0x40);
+        guidBytes[8] = (byte)((guidBytes[8] & 0x3F) | 0x80);
         return new RunkeeperEmulatedActivity(
             id,
             new Guid(guidBytes),
