@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using FitnessClients.Core;
 using FitnessClients.Core.Activities;
 using FitnessClients.Runkeeper.Models;
 using FitnessClients.Runkeeper.Tracks;
@@ -87,6 +88,7 @@ public sealed class RunkeeperActivitySource : IActivitySource
         if (format.Equals(RunkeeperActivityFormats.DetailsJson))
         {
             var bytes = await GetDetailsAsync(activity, cancellationToken).ConfigureAwait(false);
+            RequireFinished(activity, Clients.RunkeeperClientContext.Deserialize(bytes, RunkeeperJson.Info<RunkeeperFitnessActivity>(), "activity"));
             return ActivityContent.Available(new MemoryStream(bytes, writable: false), "details.json", bytes.Length);
         }
 
@@ -99,6 +101,7 @@ public sealed class RunkeeperActivitySource : IActivitySource
 
             var bytes = await GetDetailsAsync(activity, cancellationToken).ConfigureAwait(false);
             var full = Clients.RunkeeperClientContext.Deserialize(bytes, RunkeeperJson.Info<RunkeeperFitnessActivity>(), "activity");
+            RequireFinished(activity, full);
             var start = RunkeeperStartTime.Compute(full.LocalStartTime, full.UtcOffsetHours, _client.Options.AssumedTimeZone) ?? activity.StartTime;
             var buffer = new MemoryStream();
             if (!RunkeeperGpxWriter.Write(buffer, full, start))
@@ -134,6 +137,19 @@ public sealed class RunkeeperActivitySource : IActivitySource
             HasGpsTrack = item.HasPath ?? true,
             Raw = json.ValueKind == JsonValueKind.Undefined ? null : json,
         };
+    }
+
+    /// <summary>
+    /// An activity still being recorded is incomplete: saving it now would keep a partial track for good, so it fails
+    /// (and the next backup asks again) instead of being recorded as done.
+    /// </summary>
+    private void RequireFinished(ActivitySummary activity, RunkeeperFitnessActivity full)
+    {
+        if (full.IsLive == true)
+        {
+            _details.TryRemove(activity.Id, out _);
+            throw new FitnessApiException($"Runkeeper activity {activity.Id} is still being recorded (is_live); it will be saved by a later run.") { Service = Service };
+        }
     }
 
     private static bool? HasPath(ActivitySummary activity) =>

@@ -36,7 +36,7 @@ public sealed class RunkeeperExportSource : IActivitySource
 {
     private readonly RunkeeperExportOptions _options;
     private readonly Lock _gate = new();
-    private Task<List<RunkeeperExportEntry>>? _loaded;
+    private Task<LoadedExport>? _loaded;
 
     /// <summary>Creates the source; the ZIP is read on the first listing.</summary>
     /// <param name="zipPath">The export ZIP.</param>
@@ -67,7 +67,7 @@ public sealed class RunkeeperExportSource : IActivitySource
     public async IAsyncEnumerable<ActivitySummary> ListActivitiesAsync(ActivityListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var entries = await LoadAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var entry in entries)
+        foreach (var entry in entries.Newest)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var start = entry.Summary.StartTime;
@@ -99,8 +99,7 @@ public sealed class RunkeeperExportSource : IActivitySource
         if (format.Equals(RunkeeperActivityFormats.Gpx))
         {
             var entries = await LoadAsync(cancellationToken).ConfigureAwait(false);
-            var entry = entries.FirstOrDefault(e => string.Equals(e.Summary.Id, activity.Id, StringComparison.Ordinal));
-            if (entry is null)
+            if (!entries.ById.TryGetValue(activity.Id, out var entry))
             {
                 return ActivityContent.NotAvailable("the export has no such activity");
             }
@@ -117,13 +116,13 @@ public sealed class RunkeeperExportSource : IActivitySource
         return ActivityContent.NotAvailable($"a Runkeeper export does not contain {format.Name}");
     }
 
-    private Task<List<RunkeeperExportEntry>> LoadAsync(CancellationToken cancellationToken)
+    private Task<LoadedExport> LoadAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             if (_loaded is null || _loaded.IsFaulted || _loaded.IsCanceled)
             {
-                _loaded = Task.Run(() => RunkeeperExportArchive.Load(ZipPath, _options), CancellationToken.None);
+                _loaded = Task.Run(() => new LoadedExport(RunkeeperExportArchive.Load(ZipPath, _options)), CancellationToken.None);
             }
 
             return _loaded.WaitAsync(cancellationToken);

@@ -200,4 +200,36 @@ public class RunkeeperRequestShapeTests
         Assert.ThrowsAsync<FitnessApiException>(() => auth.DeauthorizeAsync());
         Assert.That(await store.LoadAsync("default"), Is.Not.Null);
     }
+
+    [Test]
+    public async Task An_activity_still_being_recorded_fails_instead_of_being_saved_half_done_and_is_asked_again()
+    {
+        var live = true;
+        var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Get, RunkeeperTestClient.Api + "fitnessActivities/9")
+            .Respond(_ => new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = Json(
+                    $$"""{"uri":"/fitnessActivities/9","type":"Running","start_time":"Sat, 25 Jun 2016 20:17:23","utc_offset":-4,"is_live":{{(live ? "true" : "false")}},"path":[{"timestamp":0,"latitude":1,"longitude":2,"altitude":0,"type":"start"},{"timestamp":5,"latitude":1.001,"longitude":2,"altitude":0,"type":"gps"}]}""",
+                    RunkeeperMediaTypes.FitnessActivity),
+            });
+        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(), RunkeeperTestClient.NewToken());
+        using var _client = client;
+        var source = new RunkeeperActivitySource(client);
+        var summary = new FitnessClients.Core.Activities.ActivitySummary
+        {
+            Service = "runkeeper",
+            Id = "9",
+            StartTime = new DateTimeOffset(2016, 6, 25, 20, 17, 23, TimeSpan.FromHours(-4)),
+            HasGpsTrack = true,
+            Raw = System.Text.Json.JsonDocument.Parse("""{"uri":"/fitnessActivities/9","has_path":true}""").RootElement.Clone(),
+        };
+
+        var error = Assert.ThrowsAsync<FitnessApiException>(() => source.OpenAsync(summary, RunkeeperActivityFormats.Gpx));
+        live = false;
+        await using var gpx = await source.OpenAsync(summary, RunkeeperActivityFormats.Gpx);
+
+        Assert.That(error!.Message, Does.Contain("still being recorded"));
+        Assert.That(gpx.IsAvailable, Is.True);
+    }
 }
