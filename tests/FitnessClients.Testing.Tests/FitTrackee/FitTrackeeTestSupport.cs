@@ -72,18 +72,12 @@ internal static class FitTrackeeTestSupport
     public static Task<HttpResponseMessage> PostUploadAsync(HttpClient http, byte[] file, string fileName, string? data = """{"sport_id": 5}""") =>
         http.PostAsync(new Uri("api/workouts", UriKind.Relative), Upload(file, fileName, data));
 
-    public static string Body(string status, string message) => new JsonObject { ["status"] = status, ["message"] = message }.ToJsonString();
+    /// <summary>FitTrackee's error body as Python's <c>json.dumps</c> writes it (ASCII messages only).</summary>
+    public static string Body(string status, string message) => $"{{\"status\": \"{status}\", \"message\": \"{message}\"}}";
 
-    public static string OAuthBody(string error, string? description = null)
-    {
-        var node = new JsonObject { ["error"] = error };
-        if (description is not null)
-        {
-            node["error_description"] = description;
-        }
-
-        return node.ToJsonString();
-    }
+    /// <summary>Authlib's error body as <c>json.dumps</c> writes it.</summary>
+    public static string OAuthBody(string error, string? description = null) =>
+        description is null ? $"{{\"error\": \"{error}\"}}" : $"{{\"error\": \"{error}\", \"error_description\": \"{description}\"}}";
 
     /// <summary>A small valid GPX (XML declaration, one segment, times on every point).</summary>
     public static byte[] Gpx(DateTimeOffset start, int points = 30, string name = "Test run 🏃", bool declaration = true, bool times = true)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace FitnessClients.Testing;
@@ -37,7 +38,8 @@ public sealed partial class FitTrackeeEmulator
         simulator.TooManyRequestsResponse = (_, decision) =>
         {
             var description = windows.First(w => w.Name == decision.ExceededWindow!.Name).Description;
-            return FitTrackeeJson.Error(HttpStatusCode.TooManyRequests, $"rate limit exceeded ({description})");
+            // FitTrackee's 429 handler returns a dict, so Flask writes it (sorted, compact).
+            return FitTrackeeJson.Flask(HttpStatusCode.TooManyRequests, new JsonObject { ["status"] = "error", ["message"] = $"rate limit exceeded ({description})" });
         };
         return simulator;
     }

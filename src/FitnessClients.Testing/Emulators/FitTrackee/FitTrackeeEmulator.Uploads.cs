@@ -188,7 +188,7 @@ public sealed partial class FitTrackeeEmulator
         }
 
         var first = StringValue(ids[0])!;
-        return EmulatorResponses.Json(HttpStatusCode.BadRequest, new JsonObject
+        return FitTrackeeJson.Dumps(HttpStatusCode.BadRequest, new JsonObject
         {
             ["status"] = "not_found",
             ["equipment_id"] = first,
@@ -276,7 +276,7 @@ public sealed partial class FitTrackeeEmulator
                 };
             }
 
-            return EmulatorResponses.Json(HttpStatusCode.OK, FitTrackeeJson.Sorted(new JsonObject { ["data"] = new JsonObject { ["task_id"] = taskId }, ["status"] = "in_progress" }));
+            return FitTrackeeJson.Flask(HttpStatusCode.OK, new JsonObject { ["data"] = new JsonObject { ["task_id"] = taskId }, ["status"] = "in_progress" });
         }
 
         if (created.Count > 0 && errors.Count == 0)
@@ -284,7 +284,7 @@ public sealed partial class FitTrackeeEmulator
             return FitTrackeeJson.Success(new JsonObject { ["workouts"] = new JsonArray([.. created.Select(w => (JsonNode)FullJson(w))]) }, status: "created", code: HttpStatusCode.Created);
         }
 
-        return EmulatorResponses.Json(HttpStatusCode.BadRequest, new JsonObject { ["status"] = "fail", ["new_workouts"] = created.Count, ["errored_workouts"] = errors });
+        return FitTrackeeJson.Flask(HttpStatusCode.BadRequest, new JsonObject { ["status"] = "fail", ["new_workouts"] = created.Count, ["errored_workouts"] = errors });
     }
 
     /// <summary><c>get_files_from_archive</c>: workout files by extension, each within the single-file limit (uncompressed), at most <c>file_limit_import</c>.</summary>
@@ -330,7 +330,7 @@ public sealed partial class FitTrackeeEmulator
         lock (SyncRoot)
         {
             return _uploadTasks.TryGetValue(request.GetRouteValue("id"), out var task)
-                ? EmulatorResponses.Json(HttpStatusCode.OK, FitTrackeeJson.Sorted(new JsonObject { ["status"] = "success", ["task"] = task.DeepClone() }))
+                ? FitTrackeeJson.Flask(HttpStatusCode.OK, new JsonObject { ["status"] = "success", ["task"] = task.DeepClone() })
                 : FitTrackeeJson.Error(HttpStatusCode.NotFound, "no task found", "not found");
         }
     }

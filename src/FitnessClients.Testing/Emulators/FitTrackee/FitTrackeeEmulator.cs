@@ -153,7 +153,12 @@ public sealed partial class FitTrackeeEmulator : ServiceEmulator
     {
         lock (SyncRoot)
         {
-            return _originals.TryGetValue(id, out var bytes) ? bytes : null;
+            if (_originals.TryGetValue(id, out var bytes))
+            {
+                return bytes;
+            }
+
+            return null;
         }
     }
 

@@ -195,6 +195,11 @@ internal static class FitTrackeeFileReader
             for (var i = 0; i < coordinates.Count; i++)
             {
                 var parts = coordinates[i];
+                if (parts.Length == 0)
+                {
+                    continue; // OpenTracks writes an empty <gx:coord/> before the first fix
+                }
+
                 if (parts.Length < 2 || !TryDouble(parts[0], out var lon) || !TryDouble(parts[1], out var lat))
                 {
                     throw new FitTrackeeFileException("error", $"error when parsing {kind} file");

@@ -27,7 +27,13 @@ internal static class FitTrackeeJson
 
     /// <summary><c>{"status": ..., "message": ...}</c>, FitTrackee's generic error body.</summary>
     public static HttpResponseMessage Error(HttpStatusCode status, string message, string statusText = "error") =>
-        EmulatorResponses.Json(status, new JsonObject { ["status"] = statusText, ["message"] = message });
+        Dumps(status, new JsonObject { ["status"] = statusText, ["message"] = message });
+
+    /// <summary>A body written by <c>json.dumps</c>: FitTrackee's <c>HttpResponse</c> and Authlib.</summary>
+    public static HttpResponseMessage Dumps(HttpStatusCode status, JsonNode node) => EmulatorResponses.Json(status, FitTrackeePythonJson.Dumps(node));
+
+    /// <summary>A body written by Flask's JSON provider: a view returning a dict.</summary>
+    public static HttpResponseMessage Flask(HttpStatusCode status, JsonNode node) => EmulatorResponses.Json(status, FitTrackeePythonJson.Flask(node));
 
     /// <summary><c>{"status":"not found","data":{"workouts":[]}}</c> (optionally with a message), the data-shaped 404.</summary>
     public static HttpResponseMessage DataNotFound(string dataType, string? message = null)
@@ -38,7 +44,7 @@ internal static class FitTrackeeJson
             body["message"] = message;
         }
 
-        return EmulatorResponses.Json(HttpStatusCode.NotFound, body);
+        return Dumps(HttpStatusCode.NotFound, body);
     }
 
     /// <summary>An Authlib error: <c>{"error": ..., "error_description": ...}</c>, the description left out when empty as Authlib does.</summary>
@@ -50,7 +56,7 @@ internal static class FitTrackeeJson
             body["error_description"] = description;
         }
 
-        return EmulatorResponses.Json(status, body)
+        return Dumps(status, body)
             .WithHeader("Cache-Control", "no-store")
             .WithHeader("Pragma", "no-cache");
     }
@@ -74,7 +80,7 @@ internal static class FitTrackeeJson
         }
 
         body["status"] = status;
-        return EmulatorResponses.Json(code, Sorted(body));
+        return Flask(code, body);
     }
 
     /// <summary>A copy with object keys in ordinal order at every level, as Flask's default JSON provider writes them.</summary>
