@@ -282,6 +282,9 @@ public class FitTrackeeUploadTests
         Assert.That(json["status"]!.GetValue<string>(), Is.EqualTo("in_progress"));
         var task = await GetJsonAsync(http, $"api/workouts/upload-tasks/{json["data"]!["task_id"]!.GetValue<string>()}");
         Assert.That(task["task"]!["files_count"]!.GetValue<int>(), Is.EqualTo(3));
+        var tasks = await GetJsonAsync(http, "api/workouts/upload-tasks");
+        Assert.That(tasks["data"]!["tasks"]!.AsArray().Single()!["id"]!.GetValue<string>(), Is.EqualTo(json["data"]!["task_id"]!.GetValue<string>()));
+        Assert.That(tasks["pagination"]!["total"]!.GetValue<int>(), Is.EqualTo(1));
         Assert.That(emulator.Workouts, Has.Count.EqualTo(3));
     }
 

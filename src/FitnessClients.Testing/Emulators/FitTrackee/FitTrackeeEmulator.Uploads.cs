@@ -23,6 +23,7 @@ public sealed partial class FitTrackeeEmulator
     {
         Router.MapPost(ApiBasePath + "/workouts", Protected(WorkoutsWrite, PostWorkout));
         Router.MapPost(ApiBasePath + "/workouts/no_gpx", Protected(WorkoutsWrite, PostWorkoutWithoutFile));
+        Router.MapGet(ApiBasePath + "/workouts/upload-tasks", Protected(WorkoutsRead, ListUploadTasks));
         Router.MapGet(ApiBasePath + "/workouts/upload-tasks/{id}", Protected(WorkoutsRead, GetUploadTask));
     }
 
@@ -323,6 +324,27 @@ public sealed partial class FitTrackeeEmulator
         }
 
         return files.Count > 0 ? files : throw new FitTrackeeFileException("fail", "archive does not contain valid workout files");
+    }
+
+    /// <summary>The archive tasks, newest first, five per page.</summary>
+    private HttpResponseMessage ListUploadTasks(EmulatorRequest request)
+    {
+        if (!int.TryParse(request.GetQueryValue("page") ?? "1", NumberStyles.Integer, CultureInfo.InvariantCulture, out var page))
+        {
+            return HtmlErrorPages.FlaskInternalServerError();
+        }
+
+        page = Math.Max(page, 1);
+        List<JsonObject> tasks;
+        lock (SyncRoot)
+        {
+            tasks = [.. _uploadTasks.Values.Reverse()];
+        }
+
+        var pages = (int)Math.Ceiling(tasks.Count / 5.0);
+        return FitTrackeeJson.Success(
+            new JsonObject { ["tasks"] = new JsonArray([.. tasks.Skip((page - 1) * 5).Take(5).Select(t => t.DeepClone())]) },
+            new JsonObject { ["has_next"] = page < pages, ["has_prev"] = page > 1, ["page"] = page, ["pages"] = pages, ["total"] = tasks.Count });
     }
 
     private HttpResponseMessage GetUploadTask(EmulatorRequest request)
