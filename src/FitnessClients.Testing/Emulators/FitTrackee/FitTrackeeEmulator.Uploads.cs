@@ -30,12 +30,16 @@ public sealed partial class FitTrackeeEmulator
     /// <summary>Werkzeug's <c>MAX_CONTENT_LENGTH</c> (the archive limit) as <c>post_workout</c> reports it.</summary>
     private HttpResponseMessage? TooLargeForFlask(EmulatorRequest request) =>
         request.Method == HttpMethod.Post && request.Path == ApiBasePath + "/workouts" && request.Body.Length > _options.MaxZipFileSize
-            ? TooLarge(request.Body.Length, _options.MaxZipFileSize)
+            ? TooLarge(IsChunked(request) ? 0 : request.Body.Length, _options.MaxZipFileSize)
             : null;
+
+    /// <summary>A body framed by chunks, without Content-Length: over the loopback port (in process every body has a length).</summary>
+    private static bool IsChunked(EmulatorRequest request) =>
+        request.GetHeader("Transfer-Encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true;
 
     private static HttpResponseMessage TooLarge(long size, long max) => FitTrackeeJson.Error(
         HttpStatusCode.RequestEntityTooLarge,
-        $"Error during workout upload, file size ({FitTrackeeJson.ReadableSize(size)}) exceeds {FitTrackeeJson.ReadableSize(max)}.",
+        $"Error during workout upload, file size {(size > 0 ? $"({FitTrackeeJson.ReadableSize(size)}) " : string.Empty)}exceeds {FitTrackeeJson.ReadableSize(max)}.",
         "fail");
 
     private HttpResponseMessage PostWorkout(EmulatorRequest request)
@@ -72,7 +76,10 @@ public sealed partial class FitTrackeeEmulator
             return FitTrackeeJson.Error(HttpStatusCode.BadRequest, "file extension not allowed", "fail");
         }
 
-        if (extension != "zip" && request.Body.Length > _options.MaxSingleFileSize)
+        // Werkzeug's content_length: None for a chunked body, and FitTrackee skips the check then (the archive limit,
+        // enforced on the stream, still applies).
+        var declaredLength = IsChunked(request) ? (long?)null : request.Body.Length;
+        if (extension != "zip" && declaredLength > _options.MaxSingleFileSize)
         {
             return TooLarge(request.Body.Length, _options.MaxSingleFileSize);
         }
