@@ -71,6 +71,31 @@ public sealed class StravaActivitySource : IActivitySource
         }
     }
 
+    /// <summary>
+    /// One activity by id (<c>GET /activities/{id}</c>, one request), described as the listing describes activities, so
+    /// its formats can be opened without listing; <see cref="ActivitySummary.Raw"/> holds the detailed JSON.
+    /// </summary>
+    /// <param name="id">The activity id (the number in strava.com/activities/ID).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The activity.</returns>
+    /// <exception cref="Core.ResourceNotFoundException">Strava has no such activity, or it is not the athlete's.</exception>
+    public async Task<ActivitySummary> GetActivityAsync(long id, CancellationToken cancellationToken = default)
+    {
+        JsonElement json;
+        using (var response = await _client.Activities.OpenDetailAsync(id, includeAllEfforts: false, cancellationToken).ConfigureAwait(false))
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                json = await JsonSerializer.DeserializeAsync(stream, StravaJson.Info<JsonElement>(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var activity = json.ValueKind == JsonValueKind.Object ? json.Deserialize(StravaJson.Info<StravaDetailedActivity>()) : null;
+        return (activity is null ? null : ToSummary(activity, json))
+            ?? throw new Core.FitnessApiException($"Strava's answer for activity {id.ToString(CultureInfo.InvariantCulture)} has no id or start time.") { Service = Service };
+    }
+
     /// <inheritdoc />
     public async Task<ActivityContent> OpenAsync(ActivitySummary activity, ActivityFormat format, CancellationToken cancellationToken = default)
     {
