@@ -45,6 +45,26 @@ public class StravaSourceFormatsTests
     }
 
     [Test]
+    public async Task Gpx_tcx_and_streams_of_one_activity_share_one_streams_request()
+    {
+        var clock = new FakeTimeProvider(EmulatorClient.Start);
+        var emulator = new StravaEmulator(clock, new StravaEmulatorOptions { ActivityCount = 20, Seed = 9 });
+        using var client = await EmulatorClient.CreateAsync(emulator, clock);
+        var engine = new BackupEngine(new StravaActivitySource(client), clock);
+
+        var result = await FakeClockDriver.RunAsync(clock, () => engine.RunAsync(new BackupOptions
+        {
+            BackupDirectory = _folder,
+            Formats = [StravaActivityFormats.Gpx, StravaActivityFormats.Tcx, StravaActivityFormats.StreamsJson],
+        }));
+
+        Assert.That(result.Failed, Is.Zero);
+        Assert.That(emulator.Requests.Count(HttpMethod.Get, "/api/v3/activities/"), Is.EqualTo(emulator.Activities.Count(a => !a.IsManual)));
+        Assert.That(Directory.GetFiles(_folder, "*.tcx"), Has.Length.EqualTo(emulator.Activities.Count(a => !a.IsManual)));
+        Assert.That(Directory.GetFiles(_folder, "*.streams.json"), Has.Length.EqualTo(emulator.Activities.Count(a => !a.IsManual)));
+    }
+
+    [Test]
     public async Task Photos_gear_and_detail_are_saved_with_one_gear_request_per_piece_of_gear()
     {
         var clock = new FakeTimeProvider(EmulatorClient.Start);
