@@ -20,6 +20,10 @@ public sealed class CliConfig
     [JsonPropertyName("garmin")]
     public GarminConfig Garmin { get; set; } = new();
 
+    /// <summary>Strava settings.</summary>
+    [JsonPropertyName("strava")]
+    public StravaConfig Strava { get; set; } = new();
+
     /// <summary>Runkeeper settings.</summary>
     [JsonPropertyName("runkeeper")]
     public RunkeeperConfig Runkeeper { get; set; } = new();
