@@ -270,6 +270,10 @@ public class FitTrackeeUploadTests
         var segmented = emulator.Workouts.Single(w => emulator.UploadedFiles.Single(f => f.WorkoutId == w.Id).FileName == "gpx_file_with_segments.gpx");
         Assert.That(segmented.SegmentCount, Is.EqualTo(2));
         Assert.That(segmented.Pauses, Is.GreaterThan(TimeSpan.Zero));
+        var segments = (await GetJsonAsync(http, $"api/workouts/{segmented.Id}"))["data"]!["workouts"]![0]!["segments"]!.AsArray();
+        Assert.That(segments.Select(s => s!["segment_number"]!.GetValue<int>()), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(segments.Sum(s => s!["distance"]!.GetValue<double>()), Is.EqualTo(segmented.DistanceKm!.Value).Within(0.01));
+        Assert.That(segments[0]!["workout_id"]!.GetValue<string>(), Is.EqualTo(segmented.Id));
     }
 
     [Test]

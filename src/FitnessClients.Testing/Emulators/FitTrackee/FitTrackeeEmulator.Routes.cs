@@ -224,7 +224,11 @@ public sealed partial class FitTrackeeEmulator
             var others = _workouts.Where(w => !string.Equals(w.Id, workout.Id, StringComparison.Ordinal)).ToList();
             var previous = others.Where(w => w.WorkoutDate <= workout.WorkoutDate).OrderByDescending(w => w.WorkoutDate).FirstOrDefault();
             var next = others.Where(w => w.WorkoutDate >= workout.WorkoutDate).OrderBy(w => w.WorkoutDate).FirstOrDefault();
-            return FitTrackeeWorkoutWriter.Full(workout, SportLocked(workout.SportId)!, UserJson(_workouts.Count), previous?.Id, next?.Id);
+            var sport = SportLocked(workout.SportId)!;
+            var segments = _tracks.TryGetValue(workout.Id, out var track) && track.Summary is null
+                ? track.ValidSegments.Select(segment => FitTrackeeTrackStats.Build(workout.Id, sport, new FitTrackeeTrack { Segments = [segment] }, workout.OriginalFileExtension ?? "gpx", workout.CreationDate)).ToList()
+                : [];
+            return FitTrackeeWorkoutWriter.Full(workout, sport, UserJson(_workouts.Count), previous?.Id, next?.Id, segments);
         }
     }
 

@@ -21,9 +21,10 @@ internal static class FitTrackeeWorkoutWriter
         return node;
     }
 
-    public static JsonObject Full(FitTrackeeWorkout workout, FitTrackeeSport sport, JsonObject user, string? previousId, string? nextId)
+    public static JsonObject Full(FitTrackeeWorkout workout, FitTrackeeSport sport, JsonObject user, string? previousId, string? nextId, IReadOnlyList<FitTrackeeWorkout> segments)
     {
         var node = Common(workout, sport, user, false);
+        node["segments"] = new JsonArray([.. segments.Select((segment, index) => (JsonNode)Segment(workout, segment, sport, index + 1))]);
         node["creation_date"] = FitTrackeeJson.Date(workout.CreationDate);
         node["modification_date"] = workout.ModificationDate is { } modified ? FitTrackeeJson.Date(modified) : null;
         node["pauses"] = workout.Pauses is { } pauses && pauses > TimeSpan.Zero ? FitTrackeeJson.Duration(pauses) : null;
@@ -84,6 +85,37 @@ internal static class FitTrackeeWorkoutWriter
             ["suspended"] = false,
             ["suspended_at"] = null,
             ["user"] = user.DeepClone(),
+        };
+    }
+
+    /// <summary><c>WorkoutSegment.serialize</c> plus its <c>segment_number</c>; the segment's figures come as a workout of one segment.</summary>
+    private static JsonObject Segment(FitTrackeeWorkout workout, FitTrackeeWorkout segment, FitTrackeeSport sport, int number)
+    {
+        var elevation = !sport.HidesElevation;
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(workout.Id + "/" + number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new JsonObject
+        {
+            ["workout_id"] = workout.Id,
+            ["segment_id"] = FitTrackeeShortId.Encode(hash.AsSpan(0, 16)),
+            ["duration"] = FitTrackeeJson.Duration(segment.Duration),
+            ["pauses"] = segment.Pauses is { } pauses && pauses > TimeSpan.Zero ? FitTrackeeJson.Duration(pauses) : null,
+            ["moving"] = FitTrackeeJson.Duration(segment.Moving),
+            ["distance"] = segment.DistanceKm,
+            ["min_alt"] = elevation ? segment.MinAltitude : null,
+            ["max_alt"] = elevation ? segment.MaxAltitude : null,
+            ["descent"] = elevation ? segment.Descent : null,
+            ["ascent"] = elevation ? segment.Ascent : null,
+            ["max_speed"] = sport.IsPaceSport ? null : segment.MaxSpeed,
+            ["ave_speed"] = sport.IsPaceSport ? null : segment.AverageSpeed,
+            ["ave_cadence"] = null,
+            ["max_cadence"] = null,
+            ["ave_hr"] = segment.AverageHeartRate,
+            ["max_hr"] = segment.MaxHeartRate,
+            ["ave_power"] = null,
+            ["max_power"] = null,
+            ["ave_pace"] = sport.IsPaceSport ? Pace(segment.AverageSpeed) : null,
+            ["best_pace"] = sport.IsPaceSport ? Pace(segment.MaxSpeed) : null,
+            ["segment_number"] = number,
         };
     }
 
