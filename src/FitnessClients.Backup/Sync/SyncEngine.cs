@@ -1,3 +1,4 @@
+using System.Net;
 using System.Runtime.ExceptionServices;
 using FitnessClients.Backup.Storage;
 using FitnessClients.Core;
@@ -60,10 +61,11 @@ public sealed partial class SyncEngine
     }
 
     /// <summary>
-    /// The default <see cref="SyncOptions.FormatPreference"/>: the device's FIT first (everything it recorded), then
-    /// TCX (laps, heart rate, power), GPX and KML.
+    /// The default <see cref="SyncOptions.FormatPreference"/>: the device's FIT first (everything it recorded, compact),
+    /// then GPX (FitTrackee's own format, with heart rate, cadence and power extensions), TCX (about twice the size of
+    /// the same GPX, so the first to hit an upload size limit) and KML.
     /// </summary>
-    public static IReadOnlyList<ActivityFormat> DefaultFormatPreference { get; } = [ActivityFormat.Fit, ActivityFormat.Tcx, ActivityFormat.Gpx, ActivityFormat.Kml];
+    public static IReadOnlyList<ActivityFormat> DefaultFormatPreference { get; } = [ActivityFormat.Fit, ActivityFormat.Gpx, ActivityFormat.Tcx, ActivityFormat.Kml];
 
     /// <summary>The record file of a source and a target in a state folder.</summary>
     /// <param name="stateDirectory">The state folder.</param>
@@ -368,6 +370,7 @@ public sealed partial class SyncEngine
         }
 
         var reasons = new List<string>();
+        FitnessApiException? tooLarge = null;
         foreach (var format in run.FileFormats)
         {
             attempt.Stage = SyncStage.OpeningFile;
@@ -395,12 +398,28 @@ public sealed partial class SyncEngine
                     await content.Stream!.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
                     buffer.Position = 0;
                     attempt.Stage = SyncStage.Uploading;
-                    var result = await _sink.UploadAsync(
-                        new ActivityUpload { Activity = activity, Sport = sport, File = buffer, FileFormat = actual, Notes = notes },
-                        cancellationToken).ConfigureAwait(false);
-                    return (result, actual.Name);
+                    try
+                    {
+                        var result = await _sink.UploadAsync(
+                            new ActivityUpload { Activity = activity, Sport = sport, File = buffer, FileFormat = actual, Notes = notes },
+                            cancellationToken).ConfigureAwait(false);
+                        return (result, actual.Name);
+                    }
+                    catch (FitnessApiException exception) when (exception.StatusCode == HttpStatusCode.RequestEntityTooLarge)
+                    {
+                        // Refused for its size (a 413 creates nothing): a more compact format may fit (GPX vs TCX).
+                        tooLarge = exception;
+                        reasons.Add($"{actual.Name}: {exception.Message}");
+                        LogTooLarge(activity.Id, actual.Name, buffer.Length);
+                    }
                 }
             }
+        }
+
+        if (tooLarge is not null)
+        {
+            // Not a manual entry: that would lose the track for good. Failed, retried once the limit allows it.
+            ExceptionDispatchInfo.Throw(tooLarge);
         }
 
         var why = reasons.Count == 0
@@ -470,6 +489,9 @@ public sealed partial class SyncEngine
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No file of activity {ActivityId} can be uploaded ({Reasons}); creating a manual entry")]
     private partial void LogManualFallback(string activityId, string reasons);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The {Format} of activity {ActivityId} ({Length} bytes) is over the target's size limit; trying the next format")]
+    private partial void LogTooLarge(string activityId, string format, long length);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing activity {ActivityId} failed while {Stage}; the next run retries it")]
     private partial void LogFailed(Exception exception, string activityId, SyncStage stage);

@@ -45,7 +45,8 @@ public sealed record SyncOptions
 
     /// <summary>
     /// The file formats to try, best first; each is used only when both the source offers it and the target accepts
-    /// it. The default prefers the device's own FIT, then TCX, GPX and KML.
+    /// it. The default prefers the device's own FIT, then GPX, TCX and KML. A file the target refuses for its size
+    /// (HTTP 413) is retried in the next format.
     /// </summary>
     public IReadOnlyList<ActivityFormat> FormatPreference { get; init; } = SyncEngine.DefaultFormatPreference;
 

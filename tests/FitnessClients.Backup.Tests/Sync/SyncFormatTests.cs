@@ -15,15 +15,15 @@ public class SyncFormatTests
     public async Task The_best_format_both_ends_share_is_uploaded_with_its_content()
     {
         using var folder = new TempFolder();
-        var source = new SyncTestSource("strava", ActivityFormat.Gpx, ActivityFormat.Tcx);
+        var source = new SyncTestSource("strava", ActivityFormat.Kml, ActivityFormat.Tcx);
         source.Add("1", Start, "Ride");
-        var sink = new InMemoryActivitySink { AcceptedFormats = [ActivityFormat.Gpx, ActivityFormat.Fit] };
+        var sink = new InMemoryActivitySink { AcceptedFormats = [ActivityFormat.Kml, ActivityFormat.Fit] };
 
         var result = await new SyncEngine(source, sink).RunAsync(Options(folder));
 
-        Assert.That(result.Uploaded.Single().Format, Is.EqualTo("gpx"), "TCX is preferred but the target does not take it");
-        Assert.That(System.Text.Encoding.UTF8.GetString(sink.Workouts.Single().Content!), Is.EqualTo("<gpx id=\"1\"/>"));
-        Assert.That(source.Opened, Is.EqualTo(new[] { ("1", "gpx") }), "formats the target does not take are not even downloaded");
+        Assert.That(result.Uploaded.Single().Format, Is.EqualTo("kml"), "TCX is preferred but the target does not take it");
+        Assert.That(System.Text.Encoding.UTF8.GetString(sink.Workouts.Single().Content!), Is.EqualTo("<kml id=\"1\"/>"));
+        Assert.That(source.Opened, Is.EqualTo(new[] { ("1", "kml") }), "formats the target does not take are not even downloaded");
     }
 
     [Test]
@@ -33,12 +33,12 @@ public class SyncFormatTests
         var source = new SyncTestSource("garmin", ActivityFormat.Fit, ActivityFormat.Tcx, ActivityFormat.Gpx);
         source.Add("1", Start, "running");
         source.SetContent("1", ActivityFormat.Fit, null);
-        source.SetContent("1", ActivityFormat.Tcx, null);
+        source.SetContent("1", ActivityFormat.Gpx, null);
 
         var result = await new SyncEngine(source, new InMemoryActivitySink()).RunAsync(Options(folder));
 
-        Assert.That(result.Uploaded.Single().Format, Is.EqualTo("gpx"));
-        Assert.That(source.Opened.Select(o => o.Format), Is.EqualTo(new[] { "fit", "tcx", "gpx" }));
+        Assert.That(result.Uploaded.Single().Format, Is.EqualTo("tcx"));
+        Assert.That(source.Opened.Select(o => o.Format), Is.EqualTo(new[] { "fit", "gpx", "tcx" }));
     }
 
     [Test]
@@ -105,8 +105,34 @@ public class SyncFormatTests
         var source = new SyncTestSource("garmin");
         source.Add("1", Start, "running");
 
-        var result = await new SyncEngine(source, new InMemoryActivitySink()).RunAsync(Options(folder) with { FormatPreference = [ActivityFormat.Gpx, ActivityFormat.Fit] });
+        var result = await new SyncEngine(source, new InMemoryActivitySink()).RunAsync(Options(folder) with { FormatPreference = [ActivityFormat.Tcx, ActivityFormat.Fit] });
 
-        Assert.That(result.Uploaded.Single().Format, Is.EqualTo("gpx"));
+        Assert.That(result.Uploaded.Single().Format, Is.EqualTo("tcx"));
+    }
+
+    [Test]
+    public async Task A_file_the_target_refuses_for_its_size_is_retried_in_the_next_format_and_never_becomes_a_manual_entry()
+    {
+        using var folder = new TempFolder();
+        var source = new SyncTestSource("strava", ActivityFormat.Gpx, ActivityFormat.Tcx);
+        source.Add("fits-as-tcx", Start, "Run");
+        source.Add("too-big", Start.AddDays(-1), "Run");
+        var sink = new InMemoryActivitySink
+        {
+            BeforeAccept = upload =>
+            {
+                if (upload.Activity.Id == "too-big" || upload.FileFormat == ActivityFormat.Gpx)
+                {
+                    throw new FitnessClients.Core.FitnessApiException("the request is 1.4MB, the instance accepts 1.0MB") { StatusCode = System.Net.HttpStatusCode.RequestEntityTooLarge };
+                }
+            },
+        };
+
+        var result = await new SyncEngine(source, sink).RunAsync(Options(folder) with { FormatPreference = [ActivityFormat.Gpx, ActivityFormat.Tcx] });
+
+        Assert.That(result.Uploaded.Select(u => (u.Activity.Id, u.Format)), Is.EqualTo(new[] { ("fits-as-tcx", "tcx") }));
+        Assert.That(result.Failed.Select(f => (f.Activity.Id, f.Stage)), Is.EqualTo(new[] { ("too-big", SyncStage.Uploading) }));
+        Assert.That(result.Failed[0].Message, Does.Contain("1.0MB"));
+        Assert.That(sink.Workouts.Select(w => w.SourceId), Is.EqualTo(new[] { "fits-as-tcx" }), "no manual entry for a track that is only too big");
     }
 }
