@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net.Http;
 using FitnessClients.Cli.Commands.Garmin;
+using FitnessClients.Cli.Commands.Strava;
 using FitnessClients.Core;
 using FitnessClients.Core.Tokens;
 using FitnessClients.GarminConnect.Auth;
@@ -56,6 +57,7 @@ public static class CliApp
         garmin.Add(GarminGetActivityCommand.Create(app));
         garmin.Add(GarminBackupCommand.Create(app));
         root.Add(garmin);
+        root.Add(StravaCommandSet.CreateCommand(env, globals));
         return root;
     }
 
@@ -92,6 +94,8 @@ public static class CliApp
         CliUsageException e => (ExitCodes.BadUsage, e.Message),
         ArgumentException e => (ExitCodes.BadUsage, e.Message),
         GarminMfaCodeRejectedException e => (ExitCodes.AuthenticationRequired, e.Message),
+        AuthenticationRequiredException { Service: "strava-web" } e => (ExitCodes.AuthenticationRequired, e.Message),
+        AuthenticationRequiredException { Service: "strava" } e => (ExitCodes.AuthenticationRequired, e.Message + " (sign in with 'fitness strava login', or try --demo)"),
         AuthenticationRequiredException e => (ExitCodes.AuthenticationRequired, e.Message + " (sign in with 'fitness garmin login', or try --demo)"),
         RateLimitExceededException e => (ExitCodes.RateLimited,
             $"{e.Message} Try again after {e.ResumeAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)}."),

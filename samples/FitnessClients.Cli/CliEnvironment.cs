@@ -39,6 +39,18 @@ public sealed class CliEnvironment
     /// <summary>Tests: adjusts the demo emulator's options (rate limit, MFA) before it is created.</summary>
     public Action<FitnessClients.Testing.GarminConnectEmulatorOptions>? ConfigureDemoOptions { get; init; }
 
+    /// <summary>Tests: the handler that reaches Strava (API, OAuth, website, photo CDN) instead of the network, for non-demo runs.</summary>
+    public HttpMessageHandler? StravaHandler { get; init; }
+
+    /// <summary>Tests: adjusts the Strava demo emulator's options (rate limits, scopes) before it is created.</summary>
+    public Action<FitnessClients.Testing.StravaEmulatorOptions>? ConfigureStravaDemoOptions { get; init; }
+
+    /// <summary>Tests: adjusts (or uses up the budget of) the Strava demo emulator before the command uses it.</summary>
+    public Action<FitnessClients.Testing.StravaEmulator>? ConfigureStravaDemoEmulator { get; init; }
+
+    /// <summary>Opens a sign-in page in the browser; <see langword="null"/> launches the system's browser. Tests play the browser here.</summary>
+    public Action<Uri>? OpenBrowser { get; init; }
+
     /// <summary>Tests: a smaller demo account (default <see cref="Garmin.GarminContext.DemoActivityCount"/>).</summary>
     public int? DemoActivityCount { get; init; }
 

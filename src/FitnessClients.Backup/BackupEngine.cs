@@ -255,8 +255,8 @@ public sealed partial class BackupEngine
                 return false;
             }
 
-            var done = record.Path is { } path
-                ? File.Exists(Path.Combine(run.Root, path))
+            var done = record.Path is not null || record.Parts is not null
+                ? record.FilesExist(run.Root)
                 : !run.Options.RetryNotAvailable;
             if (!done)
             {
@@ -334,7 +334,7 @@ public sealed partial class BackupEngine
         RunState run, ActivitySummary activity, ActivityFormat format, ManifestFile? record, string folder, string directory, string baseName, CancellationToken cancellationToken)
     {
         var key = Key(format);
-        if (record?.Path is { } recorded && File.Exists(Path.Combine(run.Root, recorded)))
+        if (record is { NotAvailable: null } && record.FilesExist(run.Root))
         {
             run.AddSkipped();
             return;
@@ -378,6 +378,12 @@ public sealed partial class BackupEngine
                 return;
             }
 
+            if (content.Files.Count > 0)
+            {
+                await WriteFilesAsync(run, activity, key, content.Files, folder, baseName, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             Directory.CreateDirectory(directory);
             var fileName = BackupNaming.FileNameFor(baseName, format, content.FileExtension);
             var fileTime = run.Options.Layout.SetFileTimes ? activity.StartTime : (DateTimeOffset?)null;
@@ -387,6 +393,40 @@ public sealed partial class BackupEngine
             run.AddDownloaded(length);
             LogDownloaded(activity.Id, format.Name, relative, length);
         }
+    }
+
+    /// <summary>
+    /// Writes the files of a format that is several files: an activity's own files as <c>{base}.{name}</c> next to its
+    /// other files, shared files once under their path in the backup root. The manifest lists them all only when every
+    /// one is in place, so an interrupted format is done again by the next run.
+    /// </summary>
+    private async Task WriteFilesAsync(
+        RunState run, ActivitySummary activity, string key, IReadOnlyList<ActivityContentFile> files, string folder, string baseName, CancellationToken cancellationToken)
+    {
+        var parts = new List<ManifestFile>(files.Count);
+        var fileTime = run.Options.Layout.SetFileTimes ? activity.StartTime : (DateTimeOffset?)null;
+        foreach (var file in files)
+        {
+            string relative;
+            if (file.IsShared)
+            {
+                relative = string.Join('/', file.Name.Split(['/', '\\']).Select(s => FileNameSanitizer.Sanitize(s, 100)));
+            }
+            else
+            {
+                var fileName = $"{baseName}.{FileNameSanitizer.Sanitize(file.Name, 100)}";
+                relative = folder.Length == 0 ? fileName : $"{folder}/{fileName}";
+            }
+
+            var fullPath = Path.Combine(run.Root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            var (length, sha256) = await AtomicFile.WriteStreamAsync(fullPath, file.Stream, file.IsShared ? null : fileTime, cancellationToken).ConfigureAwait(false);
+            parts.Add(new ManifestFile { Path = relative, Length = length, Sha256 = sha256 });
+            run.AddDownloaded(length);
+            LogDownloaded(activity.Id, key, relative, length);
+        }
+
+        await run.Store.RecordAsync(activity, key, new ManifestFile { Parts = parts }, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static async Task AdoptAsync(RunState run, ActivitySummary activity, string key, string fullPath, CancellationToken cancellationToken)

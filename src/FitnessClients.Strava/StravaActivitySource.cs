@@ -3,13 +3,18 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FitnessClients.Core.Activities;
 using FitnessClients.Strava.Models;
+using FitnessClients.Strava.Sources;
 using FitnessClients.Strava.Tracks;
+using FitnessClients.Strava.Web;
 
 namespace FitnessClients.Strava;
 
 /// <summary>
 /// Strava as a backup source: lists the athlete's activities newest first (private ones included, which needs
-/// activity:read_all) and opens the summary, details and streams as JSON.
+/// activity:read_all) and opens the formats of <see cref="StravaActivityFormats"/>, each with the fewest requests it
+/// needs: the summary comes with the listing, GPX/TCX/streams cost one streams request (none for manual activities),
+/// the detail one request, photos one request only when the summary counts photos, gear one request per piece of gear
+/// for the client's lifetime, and originals come from the website with a session cookie, outside the API limits.
 /// </summary>
 /// <example>
 /// <code>
@@ -24,12 +29,22 @@ namespace FitnessClients.Strava;
 public sealed class StravaActivitySource : IActivitySource
 {
     private readonly StravaClient _client;
+    private readonly StravaWebExporter? _web;
 
-    /// <summary>Creates the source over a client.</summary>
+    /// <summary>Creates the source over a client; the <c>original</c> format is then not available.</summary>
     /// <param name="client">The Strava client; not disposed by the source.</param>
     public StravaActivitySource(StravaClient client)
+        : this(client, null)
+    {
+    }
+
+    /// <summary>Creates the source over a client and, for original files, a website session.</summary>
+    /// <param name="client">The Strava client; not disposed by the source.</param>
+    /// <param name="webExporter">The website session that downloads originals; <see langword="null"/> records <c>original</c> as not available. Not disposed by the source.</param>
+    public StravaActivitySource(StravaClient client, StravaWebExporter? webExporter)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
+        _web = webExporter;
     }
 
     /// <inheritdoc />
@@ -56,6 +71,31 @@ public sealed class StravaActivitySource : IActivitySource
         }
     }
 
+    /// <summary>
+    /// One activity by id (<c>GET /activities/{id}</c>, one request), described as the listing describes activities, so
+    /// its formats can be opened without listing; <see cref="ActivitySummary.Raw"/> holds the detailed JSON.
+    /// </summary>
+    /// <param name="id">The activity id (the number in strava.com/activities/ID).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The activity.</returns>
+    /// <exception cref="Core.ResourceNotFoundException">Strava has no such activity, or it is not the athlete's.</exception>
+    public async Task<ActivitySummary> GetActivityAsync(long id, CancellationToken cancellationToken = default)
+    {
+        JsonElement json;
+        using (var response = await _client.Activities.OpenDetailAsync(id, includeAllEfforts: false, cancellationToken).ConfigureAwait(false))
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                json = await JsonSerializer.DeserializeAsync(stream, StravaJson.Info<JsonElement>(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var activity = json.ValueKind == JsonValueKind.Object ? json.Deserialize(StravaJson.Info<StravaDetailedActivity>()) : null;
+        return (activity is null ? null : ToSummary(activity, json))
+            ?? throw new Core.FitnessApiException($"Strava's answer for activity {id.ToString(CultureInfo.InvariantCulture)} has no id or start time.") { Service = Service };
+    }
+
     /// <inheritdoc />
     public async Task<ActivityContent> OpenAsync(ActivitySummary activity, ActivityFormat format, CancellationToken cancellationToken = default)
     {
@@ -77,7 +117,7 @@ public sealed class StravaActivitySource : IActivitySource
             return ActivityContent.Available(new MemoryStream(bytes, writable: false), format.FileExtension ?? "json", bytes.Length);
         }
 
-        if (format.Equals(StravaActivityFormats.DetailsJson))
+        if (format.Equals(StravaActivityFormats.DetailJson) || format.Equals(ActivityFormat.DetailsJson))
         {
             using var response = await _client.Activities.OpenDetailAsync(id, includeAllEfforts: false, cancellationToken).ConfigureAwait(false);
             return await BufferAsync(response, format, cancellationToken).ConfigureAwait(false);
@@ -129,6 +169,21 @@ public sealed class StravaActivitySource : IActivitySource
             return ActivityContent.Available(buffer, format.FileExtension ?? format.Name, buffer.Length);
         }
 
+        if (format.Equals(StravaActivityFormats.Original))
+        {
+            return await OpenOriginalAsync(activity, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (format.Equals(StravaActivityFormats.Photos))
+        {
+            return await StravaPhotoContent.OpenAsync(_client, id, activity, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (format.Equals(StravaActivityFormats.Gear))
+        {
+            return await StravaGearContent.OpenAsync(_client, activity, cancellationToken).ConfigureAwait(false);
+        }
+
         return ActivityContent.NotAvailable($"Strava does not offer {format.Name}");
     }
 
@@ -152,6 +207,22 @@ public sealed class StravaActivitySource : IActivitySource
             HasGpsTrack = activity.HasGpsTrack,
             Raw = json.Clone(),
         };
+    }
+
+    private async Task<ActivityContent> OpenOriginalAsync(ActivitySummary activity, long id, CancellationToken cancellationToken)
+    {
+        if (_web is null)
+        {
+            return ActivityContent.NotAvailable(
+                "original files are not in Strava's API: configure the website session cookie (strava_remember_token) to download them (see docs/strava.md, 'Original files')");
+        }
+
+        if (IsManual(activity))
+        {
+            return ActivityContent.NotAvailable("no original file: the activity was entered by hand");
+        }
+
+        return await _web.OpenOriginalAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsManual(ActivitySummary activity) =>

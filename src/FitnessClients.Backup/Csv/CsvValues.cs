@@ -53,7 +53,7 @@ internal static class CsvValues
         "maxCadence" => Number(RawNumber(a, "maxBikingCadenceInRevPerMinute"), "0.#"),
         "strideLength" => Number(RawNumber(a, "avgStrideLength"), "0.##"),
         "hasGpsTrack" => a.HasGpsTrack ? "true" : "false",
-        "files" => string.Join(';', a.Formats.Values.Where(f => f.Path is not null).Select(f => f.Path)),
+        "files" => string.Join(';', a.Formats.Values.SelectMany(f => f.Parts is { } parts ? parts.Select(p => p.Path) : [f.Path]).Where(p => p is not null).Distinct(StringComparer.Ordinal)),
         "notAvailable" => string.Join(';', a.Formats.Where(f => f.Value.NotAvailable is not null).Select(f => f.Key)),
         _ => RawText(a, key),
     };

@@ -7,16 +7,26 @@ namespace FitnessClients.Core.Activities;
 /// </summary>
 public sealed class ActivityContent : IAsyncDisposable, IDisposable
 {
-    private ActivityContent(Stream? stream, string? fileExtension, long? length, string? unavailableReason)
+    private ActivityContent(Stream? stream, string? fileExtension, long? length, string? unavailableReason, IReadOnlyList<ActivityContentFile>? files = null)
     {
         Stream = stream;
         FileExtension = fileExtension;
         Length = length;
         UnavailableReason = unavailableReason;
+        Files = files ?? [];
     }
 
-    /// <summary>Whether the service has the format; when <see langword="true"/>, <see cref="Stream"/> is set.</summary>
-    public bool IsAvailable => Stream is not null;
+    /// <summary>
+    /// Whether the service has the format; when <see langword="true"/>, either <see cref="Stream"/> is set or, for a
+    /// format of several files, <see cref="Files"/> is not empty.
+    /// </summary>
+    public bool IsAvailable => Stream is not null || Files.Count > 0;
+
+    /// <summary>
+    /// The files of a format that is several files (an activity's photos) or a file shared by many activities (gear);
+    /// empty for single-stream content. Owned by this object.
+    /// </summary>
+    public IReadOnlyList<ActivityContentFile> Files { get; }
 
     /// <summary>The content, read once from start to end. Owned by this object.</summary>
     public Stream? Stream { get; }
@@ -41,13 +51,50 @@ public sealed class ActivityContent : IAsyncDisposable, IDisposable
         return new ActivityContent(stream, fileExtension.TrimStart('.'), length, null);
     }
 
+    /// <summary>Content that is several files, or a file shared by many activities; see <see cref="ActivityContentFile"/>.</summary>
+    /// <param name="files">At least one file; ownership passes to the result.</param>
+    /// <exception cref="ArgumentException">The list is empty or names a file twice.</exception>
+    public static ActivityContent FromFiles(IReadOnlyList<ActivityContentFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+        {
+            throw new ArgumentException("At least one file is needed; say NotAvailable when there is none.", nameof(files));
+        }
+
+        if (files.Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != files.Count)
+        {
+            throw new ArgumentException("Two files have the same name.", nameof(files));
+        }
+
+        return new ActivityContent(null, null, null, null, files);
+    }
+
     /// <summary>The service does not have this format for this activity.</summary>
     /// <param name="reason">Why, in a few words.</param>
     public static ActivityContent NotAvailable(string reason) => new(null, null, null, reason);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => Stream?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (Stream is not null)
+        {
+            await Stream.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var file in Files)
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc />
-    public void Dispose() => Stream?.Dispose();
+    public void Dispose()
+    {
+        Stream?.Dispose();
+        foreach (var file in Files)
+        {
+            file.Dispose();
+        }
+    }
 }

@@ -7,7 +7,8 @@ namespace FitnessClients.Strava.Clients;
 public class StravaGearClient
 {
     private readonly StravaClientContext? _context;
-    private readonly ConcurrentDictionary<string, StravaGear> _cache = new(StringComparer.Ordinal);
+    // A task per id, so concurrent callers asking for the same gear share one request; a failed fetch is forgotten.
+    private readonly ConcurrentDictionary<string, Lazy<Task<StravaGear>>> _cache = new(StringComparer.Ordinal);
 
     internal StravaGearClient(StravaClientContext context) => _context = context;
 
@@ -25,13 +26,16 @@ public class StravaGearClient
     public virtual async Task<StravaGear> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        if (_cache.TryGetValue(id, out var cached))
+        var entry = _cache.GetOrAdd(id, key => new Lazy<Task<StravaGear>>(() => Context.Api.GetGearAsync(key, CancellationToken.None)));
+        try
         {
-            return cached;
+            return await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        var gear = await Context.Api.GetGearAsync(id, cancellationToken).ConfigureAwait(false);
-        return _cache.GetOrAdd(id, gear);
+        catch (Exception) when (entry.Value.IsFaulted || entry.Value.IsCanceled)
+        {
+            _cache.TryRemove(new KeyValuePair<string, Lazy<Task<StravaGear>>>(id, entry));
+            throw;
+        }
     }
 
     /// <summary>

@@ -8,6 +8,10 @@ internal static class StravaGpxWriter
     private const string Gpx = "http://www.topografix.com/GPX/1/1";
     private const string Tpx = "http://www.garmin.com/xmlschemas/TrackPointExtension/v1";
 
+    // GPX 1.1 only allows elements of other namespaces inside <extensions>, and TrackPointExtension has no power, so
+    // power goes into Garmin's PowerExtension v1 rather than a <power> in the GPX namespace (schema-invalid).
+    private const string Pwr = "http://www.garmin.com/xmlschemas/PowerExtension/v1";
+
     public static void Write(Stream output, string? name, string? type, DateTimeOffset startUtc, IReadOnlyList<StravaTrackPoint> points)
     {
         using var xml = XmlWriter.Create(output, StravaXml.Settings);
@@ -16,6 +20,7 @@ internal static class StravaGpxWriter
         xml.WriteAttributeString("version", "1.1");
         xml.WriteAttributeString("creator", "FitnessClients.Strava");
         xml.WriteAttributeString("xmlns", "gpxtpx", null, Tpx);
+        xml.WriteAttributeString("xmlns", "gpxpx", null, Pwr);
         xml.WriteStartElement("metadata", Gpx);
         xml.WriteElementString("time", Gpx, StravaXml.Time(startUtc));
         xml.WriteEndElement();
@@ -50,12 +55,6 @@ internal static class StravaGpxWriter
             if (point.HeartRate is not null || point.Cadence is not null || point.Power is not null || point.Temperature is not null)
             {
                 xml.WriteStartElement("extensions", Gpx);
-                if (point.Power is { } power)
-                {
-                    // GPX has no power element; the common readers (Strava, FitTrackee, GoldenCheetah) take <power>.
-                    xml.WriteElementString("power", Gpx, StravaXml.Number(power));
-                }
-
                 xml.WriteStartElement("gpxtpx", "TrackPointExtension", Tpx);
                 if (point.Temperature is { } temp)
                 {
@@ -73,6 +72,11 @@ internal static class StravaGpxWriter
                 }
 
                 xml.WriteEndElement();
+                if (point.Power is { } power)
+                {
+                    xml.WriteElementString("gpxpx", "PowerInWatts", Pwr, StravaXml.Number(power));
+                }
+
                 xml.WriteEndElement();
             }
 

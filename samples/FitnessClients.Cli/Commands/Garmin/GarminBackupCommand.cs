@@ -70,7 +70,7 @@ public static class GarminBackupCommand
                 throw new CliUsageException("--no-csv and --csv-template exclude each other");
             }
 
-            var formatNames = Split(parseResult.GetValue(format)) is { Count: > 0 } given ? given : context.Config.Garmin.Formats ?? ["original"];
+            var formatNames = BackupCommandHelpers.Split(parseResult.GetValue(format)) is { Count: > 0 } given ? given : context.Config.Garmin.Formats ?? ["original"];
             var formats = formatNames.Select(f => ToFormat(f, parseResult.GetValue(unzip))).Distinct().ToList();
             var options = new BackupOptions
             {
@@ -78,11 +78,11 @@ public static class GarminBackupCommand
                 Formats = formats,
                 Filter = new BackupFilter
                 {
-                    Count = ParseCount(parseResult.GetValue(count)),
+                    Count = BackupCommandHelpers.ParseCount(parseResult.GetValue(count)),
                     StartDate = parseResult.GetValue(startDate),
                     EndDate = parseResult.GetValue(endDate),
-                    ActivityTypes = Split(parseResult.GetValue(type)),
-                    ExcludeIds = parseResult.GetValue(exclude) is { } file ? ReadExclude(ConfigPaths.ExpandHome(file, app.Environment)) : [],
+                    ActivityTypes = BackupCommandHelpers.Split(parseResult.GetValue(type)),
+                    ExcludeIds = parseResult.GetValue(exclude) is { } file ? BackupCommandHelpers.ReadExclude(ConfigPaths.ExpandHome(file, app.Environment)) : [],
                     SkipNewest = parseResult.GetValue(skipNewest),
                 },
                 Layout = new BackupLayout
@@ -95,7 +95,7 @@ public static class GarminBackupCommand
                 FullScan = parseResult.GetValue(fullScan),
                 RetryNotAvailable = parseResult.GetValue(retryNotAvailable),
                 WriteCsv = !parseResult.GetValue(noCsv),
-                CsvTemplate = ReadCsvTemplate(parseResult.GetValue(csvTemplate), app.Environment),
+                CsvTemplate = BackupCommandHelpers.ReadCsvTemplate(parseResult.GetValue(csvTemplate), app.Environment),
                 MaxConcurrency = parseResult.GetValue(concurrency) ?? context.Config.Garmin.Concurrency ?? 4,
                 RequestCounter = garmin.Emulator is { } emulator ? () => emulator.Requests.Count() : null,
             };
@@ -130,7 +130,7 @@ public static class GarminBackupCommand
             }
             else
             {
-                WriteSummary(app.Environment.Console, folder, result);
+                BackupCommandHelpers.WriteSummary(app.Environment.Console, folder, result);
             }
 
             return result.Failed > 0 ? ExitCodes.PartialSuccess : ExitCodes.Ok;
@@ -163,35 +163,6 @@ public static class GarminBackupCommand
         return result!;
     }
 
-    private static void WriteSummary(IAnsiConsole console, string folder, BackupResult result)
-    {
-        var table = new Table().AddColumn("Backup").AddColumn(new TableColumn("").RightAligned());
-        table.AddRow("Folder", Markup.Escape(folder));
-        table.AddRow("Listed", Text(result.Listed));
-        table.AddRow("Downloaded", Text(result.Downloaded));
-        table.AddRow("Already there", Text(result.Skipped));
-        table.AddRow("Not available", Text(result.NotAvailable));
-        table.AddRow("Failed", Text(result.Failed));
-        table.AddRow("Requests", result.RequestsMade?.ToString(CultureInfo.InvariantCulture) ?? "-");
-        table.AddRow("Bytes written", Text(result.BytesWritten));
-        table.AddRow("Elapsed", result.Elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture));
-        console.Write(table);
-        if (result.Downloaded == 0 && result.Failed == 0)
-        {
-            console.WriteLine("Nothing new.");
-        }
-
-        foreach (var error in result.Errors.Take(10))
-        {
-            console.WriteLine($"failed: {error.ActivityId} {error.Format}: {error.Message}");
-        }
-    }
-
-    private static string Text(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static List<string> Split(string[]? values) =>
-        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
-
     private static ActivityFormat ToFormat(string name, bool unzip) => name.ToUpperInvariant() switch
     {
         "ORIGINAL" => unzip ? GarminActivityFormats.Fit : GarminActivityFormats.Original,
@@ -204,50 +175,6 @@ public static class GarminBackupCommand
         "DETAILS" or "DETAILS.JSON" => GarminActivityFormats.DetailsJson,
         _ => throw new CliUsageException($"unknown format '{name}' (use {string.Join(", ", Formats)})"),
     };
-
-    private static int? ParseCount(string? value) => value switch
-    {
-        null => null,
-        _ when value.Equals("all", StringComparison.OrdinalIgnoreCase) => null,
-        _ when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 => n,
-        _ => throw new CliUsageException($"--count takes a positive number or 'all', not '{value}'"),
-    };
-
-    private static CsvTemplate? ReadCsvTemplate(string? value, CliEnvironment environment)
-    {
-        if (value is null || value.Equals("default", StringComparison.OrdinalIgnoreCase))
-        {
-            return value is null ? null : CsvTemplate.Default;
-        }
-
-        if (value.Equals("all", StringComparison.OrdinalIgnoreCase))
-        {
-            return CsvTemplate.All;
-        }
-
-        var path = ConfigPaths.ExpandHome(value, environment);
-        try
-        {
-            var template = CsvTemplate.Parse(File.ReadAllText(path));
-            return template.Columns.Count > 0 ? template : throw new CliUsageException($"--csv-template {path}: the template has no columns");
-        }
-        catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"--csv-template {path}: {ex.Message} (use 'default', 'all' or a .properties file)");
-        }
-    }
-
-    private static IReadOnlyList<string> ReadExclude(string path)
-    {
-        try
-        {
-            return BackupFilter.ReadExcludeIds(File.ReadAllText(path));
-        }
-        catch (Exception ex) when (ex is IOException or FormatException or System.Text.Json.JsonException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"--exclude {path}: {ex.Message}");
-        }
-    }
 
     /// <summary>What <c>backup --json</c> prints: the engine's result and where it went.</summary>
     public sealed record BackupRunResult(string BackupDirectory, bool Demo, BackupResult Result);
