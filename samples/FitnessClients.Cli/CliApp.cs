@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http;
 using FitnessClients.Cli.Commands.Garmin;
 using FitnessClients.Cli.Commands.Strava;
+using FitnessClients.Cli.Commands.Runkeeper;
 using FitnessClients.Core;
 using FitnessClients.Core.Tokens;
 using FitnessClients.GarminConnect.Auth;
@@ -58,6 +59,7 @@ public static class CliApp
         garmin.Add(GarminBackupCommand.Create(app));
         root.Add(garmin);
         root.Add(StravaCommandSet.CreateCommand(env, globals));
+        root.Add(RunkeeperCommandSet.CreateCommand(env, globals));
         return root;
     }
 
