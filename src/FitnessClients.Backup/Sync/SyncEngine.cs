@@ -38,6 +38,13 @@ public sealed partial class SyncEngine
     /// <summary>The <see cref="SyncedActivity.Format"/> of an activity created without a file.</summary>
     public const string ManualFormat = "manual";
 
+    /// <summary>
+    /// How many runs an activity may fail before it stops holding back the high-water mark. Until then every run lists
+    /// down to it and retries it; after that it is retried only when listed anyway (<see cref="SyncOptions.FullScan"/>,
+    /// a date range, or while it is among the newest), so one broken activity does not make every run list the whole history.
+    /// </summary>
+    public const int GiveUpAfterFailures = 5;
+
     private static readonly ActivityFormat[] FileFormatsByExtension = [ActivityFormat.Fit, ActivityFormat.Gpx, ActivityFormat.Tcx, ActivityFormat.Kml];
 
     private readonly IActivitySource _source;
@@ -136,11 +143,9 @@ public sealed partial class SyncEngine
                 }
             }
 
-            if (fatal is null && !options.DryRun && run.Failed.Count == 0 && run.ListingComplete
-                && options.Since is null && options.Until is null && run.NewestListed is { } newest
-                && (store.Record.HighWaterMark is not { } mark || newest > mark))
+            if (fatal is null && !options.DryRun && run.ListingComplete && options.Since is null && options.Until is null)
             {
-                store.Record.HighWaterMark = newest;
+                store.Record.HighWaterMark = NewHighWaterMark(run, store);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -200,6 +205,27 @@ public sealed partial class SyncEngine
         return result;
     }
 
+    /// <summary>
+    /// The newest start at or before which everything is resolved. A failure holds the mark below itself, so the next
+    /// runs list down to it and retry it, until it has failed <see cref="GiveUpAfterFailures"/> times.
+    /// </summary>
+    private static DateTimeOffset? NewHighWaterMark(SyncRunState run, SyncRecordStore store)
+    {
+        var holding = run.Failed
+            .Where(f => (store.Find(f.Activity.Id)?.Failures ?? 0) < GiveUpAfterFailures)
+            .Select(f => f.Activity.StartTime)
+            .ToList();
+        if (holding.Count == 0)
+        {
+            var old = store.Record.HighWaterMark;
+            return run.NewestListed is { } newest && (old is null || newest > old) ? newest : old;
+        }
+
+        var oldestFailure = holding.Min();
+        var below = run.DoneStarts.Where(start => start < oldestFailure).ToList();
+        return below.Count > 0 ? below.Max() : null;
+    }
+
     private List<ActivityFormat> FileFormatsFor(SyncOptions options) =>
         [.. options.FormatPreference.Distinct().Where(f => _source.SupportedFormats.Contains(f) && _sink.AcceptedFormats.Contains(f))];
 
@@ -232,6 +258,7 @@ public sealed partial class SyncEngine
 
             if (mark is { } m && activity.StartTime <= m && store.IsDone(activity.Id))
             {
+                run.DoneStarts.Add(activity.StartTime);
                 LogStoppedAtMark(activity.Id, m);
                 break;
             }
@@ -251,6 +278,7 @@ public sealed partial class SyncEngine
             if (store.IsDone(activity.Id))
             {
                 run.AlreadySynced++;
+                run.DoneStarts.Add(activity.StartTime);
                 continue;
             }
 
@@ -294,6 +322,7 @@ public sealed partial class SyncEngine
                 }
 
                 LogDuplicate(activity.Id, _sink.Service, duplicate);
+                run.DoneStarts.Add(activity.StartTime);
                 outcome = SyncOutcome.Duplicate;
             }
             else if (dryRun)
@@ -304,6 +333,7 @@ public sealed partial class SyncEngine
             else
             {
                 var (upload, format) = await UploadAsync(run, activity, sport, attempt, cancellationToken).ConfigureAwait(false);
+                run.DoneStarts.Add(activity.StartTime);
                 if (upload.WasDuplicate)
                 {
                     run.Duplicates.Add(new SyncedActivity(activity, upload.TargetId, sport, null));

@@ -23,6 +23,9 @@ internal sealed class SyncRunState(SyncOptions options, IReadOnlyList<ActivityFo
     /// <summary>Whether listing went to the end of what the run looks at (not cut short by <see cref="SyncOptions.MaxActivities"/>).</summary>
     public bool ListingComplete { get; set; }
 
+    /// <summary>Start times of listed activities that are in the target (recorded before, or by this run).</summary>
+    public List<DateTimeOffset> DoneStarts { get; } = [];
+
     public List<SyncedActivity> Uploaded { get; } = [];
 
     public List<SyncedActivity> Duplicates { get; } = [];

@@ -178,7 +178,7 @@ public class SyncEngineTests
         Assert.That(first.Failed.Select(f => (f.Activity.Id, f.Stage, f.ErrorType)), Is.EqualTo(new[] { ("a2", SyncStage.Uploading, nameof(HttpRequestException)) }));
         Assert.That(first.Failed[0].Exception, Is.InstanceOf<HttpRequestException>());
         Assert.That(first.Uploaded.Select(u => u.Activity.Id), Is.EqualTo(new[] { "a3", "a1" }), "one failure does not stop the run");
-        Assert.That(first.HighWaterMark, Is.Null, "a run with a failure does not advance the mark");
+        Assert.That(first.HighWaterMark, Is.EqualTo(Newest.AddDays(-2)), "the mark stays below the failure, so the next run lists down to it");
 
         sink.AfterAccept = null;
         var second = await engine.RunAsync(Options(folder));
@@ -343,6 +343,38 @@ public class SyncEngineTests
 
         Assert.That(second.Uploaded.Select(u => u.Activity.Id), Is.EqualTo(new[] { "a3" }));
         Assert.That(sink.Workouts, Has.Count.EqualTo(4));
+    }
+
+    [Test]
+    public async Task An_activity_that_keeps_failing_is_retried_by_the_next_runs_until_it_stops_holding_back_the_mark()
+    {
+        using var folder = new TempFolder();
+        var source = new SyncTestSource("garmin");
+        source.AddDaily(10, Newest, "running");
+        var sink = new InMemoryActivitySink { BeforeAccept = u => { if (u.Activity.Id == "a5") throw new InvalidOperationException("the target rejects this file"); } };
+        var engine = new SyncEngine(source, sink);
+
+        var runs = new List<SyncResult>();
+        for (var i = 0; i < SyncEngine.GiveUpAfterFailures + 1; i++)
+        {
+            runs.Add(await engine.RunAsync(Options(folder)));
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(runs[0].Uploaded, Has.Count.EqualTo(9));
+            Assert.That(runs[0].HighWaterMark, Is.EqualTo(Newest.AddDays(-6)), "a4, the newest synced activity below the failure");
+            Assert.That(runs[1].Listed, Is.EqualTo(7), "a10..a6 (synced), a5 (retried), a4 (the mark)");
+            Assert.That(runs.Take(SyncEngine.GiveUpAfterFailures).Select(r => r.Failed.Single().Activity.Id), Is.All.EqualTo("a5"));
+            Assert.That(runs[SyncEngine.GiveUpAfterFailures - 1].HighWaterMark, Is.EqualTo(Newest), "given up: the mark moves to the top");
+            Assert.That(runs[SyncEngine.GiveUpAfterFailures].Listed, Is.EqualTo(1));
+            Assert.That(runs[SyncEngine.GiveUpAfterFailures].Failed, Is.Empty);
+        });
+
+        sink.BeforeAccept = null;
+        var scan = await engine.RunAsync(Options(folder) with { FullScan = true });
+        Assert.That(scan.Uploaded.Select(u => u.Activity.Id), Is.EqualTo(new[] { "a5" }), "a full scan still retries it");
+        Assert.That(sink.Workouts, Has.Count.EqualTo(10));
     }
 
     [Test]
