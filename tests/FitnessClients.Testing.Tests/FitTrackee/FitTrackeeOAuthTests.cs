@@ -75,6 +75,21 @@ public class FitTrackeeOAuthTests
     }
 
     [Test]
+    public async Task Editing_the_app_changes_where_the_authorize_page_redirects()
+    {
+        var emulator = Create();
+        emulator.SetRedirectUris("http://127.0.0.1:51234/callback", "http://127.0.0.1:8765/callback");
+        using var http = emulator.CreateClient();
+        var (_, challenge) = Pkce();
+
+        using var authorize = await http.GetAsync(new Uri(AuthorizeUrl(emulator, Scope, challenge), UriKind.Relative));
+
+        Assert.That(authorize.Headers.Location!.GetLeftPart(UriPartial.Path), Is.EqualTo("http://127.0.0.1:51234/callback"));
+        Assert.That(emulator.RedirectUri, Is.EqualTo("http://127.0.0.1:51234/callback"));
+        Assert.Throws<ArgumentException>(() => emulator.SetRedirectUris("not a uri"));
+    }
+
+    [Test]
     public async Task Pkce_verifier_errors_are_authlibs()
     {
         var emulator = Create();

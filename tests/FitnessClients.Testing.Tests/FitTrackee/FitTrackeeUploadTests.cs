@@ -145,6 +145,31 @@ public class FitTrackeeUploadTests
     }
 
     [Test]
+    public async Task A_chunked_upload_has_no_content_length_so_only_the_archive_limit_applies()
+    {
+        var gpx = Gpx(Start);
+        var emulator = Create(0, configure: o => (o.MaxSingleFileSize, o.MaxZipFileSize) = (100, gpx.Length + 2000));
+        await using var connection = await EmulatorConnection.OpenAsync(emulator, Transport.Loopback); // SocketsHttpHandler sends it chunked
+        var http = connection.Client;
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", emulator.IssueTokens().AccessToken);
+        MultipartFormDataContent Chunked(byte[] file)
+        {
+            var content = new MultipartFormDataContent();
+            content.Add(new StreamContent(new NonSeekableStream(file)), "file", "run.gpx");
+            content.Add(new StringContent("""{"sport_id": 5}"""), "data");
+            return content;
+        }
+
+        using var accepted = await http.PostAsync(new Uri("api/workouts", UriKind.Relative), Chunked(gpx));
+        Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Created), "Werkzeug's content_length is None, FitTrackee skips its check");
+
+        using var refused = await http.PostAsync(new Uri("api/workouts", UriKind.Relative), Chunked(gpx.Concat(new byte[3000]).ToArray()));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("file size exceeds "));
+        Assert.That(emulator.Requests.Last!.GetHeader("Transfer-Encoding"), Is.EqualTo("chunked"));
+    }
+
+    [Test]
     public async Task A_file_without_xml_declaration_is_an_invalid_file_while_libmagic_is_installed()
     {
         var withoutDeclaration = Gpx(Start, declaration: false);
@@ -282,6 +307,9 @@ public class FitTrackeeUploadTests
         Assert.That(json["status"]!.GetValue<string>(), Is.EqualTo("in_progress"));
         var task = await GetJsonAsync(http, $"api/workouts/upload-tasks/{json["data"]!["task_id"]!.GetValue<string>()}");
         Assert.That(task["task"]!["files_count"]!.GetValue<int>(), Is.EqualTo(3));
+        var tasks = await GetJsonAsync(http, "api/workouts/upload-tasks");
+        Assert.That(tasks["data"]!["tasks"]!.AsArray().Single()!["id"]!.GetValue<string>(), Is.EqualTo(json["data"]!["task_id"]!.GetValue<string>()));
+        Assert.That(tasks["pagination"]!["total"]!.GetValue<int>(), Is.EqualTo(1));
         Assert.That(emulator.Workouts, Has.Count.EqualTo(3));
     }
 
@@ -346,6 +374,12 @@ public class FitTrackeeUploadTests
         Assert.That(emulator.GetOriginalFile(workout.Id)!.Value.ToArray(), Is.EqualTo(Gpx(Start)));
         var refused = Assert.Throws<ArgumentException>(() => emulator.AddWorkoutFromFile("seed.gpx", Gpx(Start, times: false), 5));
         Assert.That(refused!.Message, Does.StartWith("<time> is missing in gpx file"));
+    }
+
+    /// <summary>A stream without a length, so HttpClient sends the upload chunked.</summary>
+    private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     private static byte[] Zip(params (string Name, byte[] Bytes)[] files)

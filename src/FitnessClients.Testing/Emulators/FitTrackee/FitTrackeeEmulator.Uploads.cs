@@ -23,18 +23,23 @@ public sealed partial class FitTrackeeEmulator
     {
         Router.MapPost(ApiBasePath + "/workouts", Protected(WorkoutsWrite, PostWorkout));
         Router.MapPost(ApiBasePath + "/workouts/no_gpx", Protected(WorkoutsWrite, PostWorkoutWithoutFile));
+        Router.MapGet(ApiBasePath + "/workouts/upload-tasks", Protected(WorkoutsRead, ListUploadTasks));
         Router.MapGet(ApiBasePath + "/workouts/upload-tasks/{id}", Protected(WorkoutsRead, GetUploadTask));
     }
 
     /// <summary>Werkzeug's <c>MAX_CONTENT_LENGTH</c> (the archive limit) as <c>post_workout</c> reports it.</summary>
     private HttpResponseMessage? TooLargeForFlask(EmulatorRequest request) =>
         request.Method == HttpMethod.Post && request.Path == ApiBasePath + "/workouts" && request.Body.Length > _options.MaxZipFileSize
-            ? TooLarge(request.Body.Length, _options.MaxZipFileSize)
+            ? TooLarge(IsChunked(request) ? 0 : request.Body.Length, _options.MaxZipFileSize)
             : null;
+
+    /// <summary>A body framed by chunks, without Content-Length: over the loopback port (in process every body has a length).</summary>
+    private static bool IsChunked(EmulatorRequest request) =>
+        request.GetHeader("Transfer-Encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true;
 
     private static HttpResponseMessage TooLarge(long size, long max) => FitTrackeeJson.Error(
         HttpStatusCode.RequestEntityTooLarge,
-        $"Error during workout upload, file size ({FitTrackeeJson.ReadableSize(size)}) exceeds {FitTrackeeJson.ReadableSize(max)}.",
+        $"Error during workout upload, file size {(size > 0 ? $"({FitTrackeeJson.ReadableSize(size)}) " : string.Empty)}exceeds {FitTrackeeJson.ReadableSize(max)}.",
         "fail");
 
     private HttpResponseMessage PostWorkout(EmulatorRequest request)
@@ -71,7 +76,10 @@ public sealed partial class FitTrackeeEmulator
             return FitTrackeeJson.Error(HttpStatusCode.BadRequest, "file extension not allowed", "fail");
         }
 
-        if (extension != "zip" && request.Body.Length > _options.MaxSingleFileSize)
+        // Werkzeug's content_length: None for a chunked body, and FitTrackee skips the check then (the archive limit,
+        // enforced on the stream, still applies).
+        var declaredLength = IsChunked(request) ? (long?)null : request.Body.Length;
+        if (extension != "zip" && declaredLength > _options.MaxSingleFileSize)
         {
             return TooLarge(request.Body.Length, _options.MaxSingleFileSize);
         }
@@ -323,6 +331,27 @@ public sealed partial class FitTrackeeEmulator
         }
 
         return files.Count > 0 ? files : throw new FitTrackeeFileException("fail", "archive does not contain valid workout files");
+    }
+
+    /// <summary>The archive tasks, newest first, five per page.</summary>
+    private HttpResponseMessage ListUploadTasks(EmulatorRequest request)
+    {
+        if (!int.TryParse(request.GetQueryValue("page") ?? "1", NumberStyles.Integer, CultureInfo.InvariantCulture, out var page))
+        {
+            return HtmlErrorPages.FlaskInternalServerError();
+        }
+
+        page = Math.Max(page, 1);
+        List<JsonObject> tasks;
+        lock (SyncRoot)
+        {
+            tasks = [.. _uploadTasks.Values.Reverse()];
+        }
+
+        var pages = (int)Math.Ceiling(tasks.Count / 5.0);
+        return FitTrackeeJson.Success(
+            new JsonObject { ["tasks"] = new JsonArray([.. tasks.Skip((page - 1) * 5).Take(5).Select(t => t.DeepClone())]) },
+            new JsonObject { ["has_next"] = page < pages, ["has_prev"] = page > 1, ["page"] = page, ["pages"] = pages, ["total"] = tasks.Count });
     }
 
     private HttpResponseMessage GetUploadTask(EmulatorRequest request)

@@ -41,6 +41,7 @@ public sealed partial class FitTrackeeEmulator : ServiceEmulator
     private readonly Dictionary<string, string> _originalNames = new(StringComparer.Ordinal);
     private readonly List<FitTrackeeUploadedFile> _uploads = [];
     private readonly DeterministicRandom _ids;
+    private List<string> _redirectUris;
     private readonly DateTimeOffset _userCreatedAt;
 
     /// <summary>Creates the emulator and seeds its user.</summary>
@@ -58,6 +59,7 @@ public sealed partial class FitTrackeeEmulator : ServiceEmulator
         }
 
         ParsedVersion = version;
+        _redirectUris = [.. _options.RedirectUris];
         _ids = new DeterministicRandom(_options.Seed ^ 0xF17_7AC4EEUL);
         _userCreatedAt = new DateTimeOffset(_options.From.UtcDateTime.Date, TimeSpan.Zero) - TimeSpan.FromDays(30);
         var now = TimeProvider.GetUtcNow();
@@ -84,7 +86,35 @@ public sealed partial class FitTrackeeEmulator : ServiceEmulator
     public string RegisteredClientSecret => _options.ClientSecret;
 
     /// <summary>Where the authorize flow redirects: the application's first registered redirect URI, whatever the request asked.</summary>
-    public string RedirectUri => _options.RedirectUris.Count > 0 ? _options.RedirectUris[0] : throw new InvalidOperationException("The application has no redirect URI.");
+    public string RedirectUri
+    {
+        get
+        {
+            lock (SyncRoot)
+            {
+                return _redirectUris.Count > 0 ? _redirectUris[0] : throw new InvalidOperationException("The application has no redirect URI.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces the application's redirect URIs, as editing the app in FitTrackee's settings does: the way to register a
+    /// loopback listener's URI once its port is known (the demo). The first one is where the authorize flow redirects.
+    /// </summary>
+    /// <param name="redirectUris">The URIs, the one used first.</param>
+    public void SetRedirectUris(params string[] redirectUris)
+    {
+        ArgumentNullException.ThrowIfNull(redirectUris);
+        if (redirectUris.Length == 0 || redirectUris.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out _)))
+        {
+            throw new ArgumentException("Give at least one absolute URI.", nameof(redirectUris));
+        }
+
+        lock (SyncRoot)
+        {
+            _redirectUris = [.. redirectUris];
+        }
+    }
 
     /// <summary>The emulated version, as <c>/api/config</c> reports it.</summary>
     public string Version => _options.Version;
