@@ -18,10 +18,10 @@ namespace FitnessClients.Backup.Storage;
 /// </para>
 /// <para>
 /// <see cref="InfoFileName"/> beside it says who holds the lock (process id, host, start time, purpose) for the
-/// message a refused run shows, and is refreshed every <see cref="HeartbeatInterval"/>. Where the operating system
-/// lock has no effect (file locking disabled with <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c>, or a network share
-/// without locks) that record is the lock: it is honoured while its process runs on this host, and taken over when
-/// the process is gone or, for another host, when no heartbeat came for <see cref="StaleAfter"/>.
+/// message a refused run shows. Where the operating system lock has no effect (file locking disabled with <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c>, or a network share
+/// without locks) that record is the lock: it is refreshed every <see cref="HeartbeatInterval"/>, honoured while its
+/// process runs on this host, and taken over when the process is gone or, for another host, when no heartbeat came
+/// for <see cref="StaleAfter"/>.
 /// </para>
 /// </remarks>
 internal sealed partial class FolderLock : IDisposable
@@ -43,11 +43,11 @@ internal sealed partial class FolderLock : IDisposable
     private readonly FolderLockInfo _info;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ITimer _heartbeat;
+    private readonly ITimer? _heartbeat;
     private readonly Lock _gate = new();
     private bool _disposed;
 
-    private FolderLock(string folder, FileStream handle, FolderLockInfo info, TimeProvider time, ILogger logger)
+    private FolderLock(string folder, FileStream handle, FolderLockInfo info, TimeProvider time, ILogger logger, bool osLockEffective)
     {
         Folder = folder;
         _handle = handle;
@@ -55,7 +55,8 @@ internal sealed partial class FolderLock : IDisposable
         _info = info;
         _time = time;
         _logger = logger;
-        _heartbeat = time.CreateTimer(_ => Heartbeat(), null, HeartbeatInterval, HeartbeatInterval);
+        // The heartbeat matters only where the record is the lock; elsewhere a timer would only be noise on the clock.
+        _heartbeat = osLockEffective ? null : time.CreateTimer(_ => Heartbeat(), null, HeartbeatInterval, HeartbeatInterval);
     }
 
     /// <summary>The locked folder.</summary>
@@ -84,9 +85,9 @@ internal sealed partial class FolderLock : IDisposable
         try
         {
             var previous = ReadInfo(infoPath);
+            var effective = osLockEffective ?? ProbeOsLock(lockPath);
             if (previous is not null)
             {
-                var effective = osLockEffective ?? ProbeOsLock(lockPath);
                 if (effective)
                 {
                     // The operating system gave us the lock, so whoever wrote the record no longer runs.
@@ -114,7 +115,7 @@ internal sealed partial class FolderLock : IDisposable
                 Purpose = purpose,
             };
             WriteInfo(infoPath, info);
-            return new FolderLock(folder, handle, info, time, logger) { RecoveredFrom = previous };
+            return new FolderLock(folder, handle, info, time, logger, effective) { RecoveredFrom = previous };
         }
         catch
         {
@@ -293,7 +294,7 @@ internal sealed partial class FolderLock : IDisposable
             _disposed = true;
         }
 
-        _heartbeat.Dispose();
+        _heartbeat?.Dispose();
         try
         {
             // Only while still holding the lock, and only our own record: a successor's must survive.

@@ -15,7 +15,7 @@ internal sealed class FolderLockInfo
 
     public DateTimeOffset StartedAt { get; set; }
 
-    /// <summary>Refreshed every <see cref="FolderLock.HeartbeatInterval"/> while the lock is held.</summary>
+    /// <summary>Refreshed every <see cref="FolderLock.HeartbeatInterval"/> while the lock is held, where the record is the lock.</summary>
     public DateTimeOffset HeartbeatAt { get; set; }
 
     public string? Purpose { get; set; }

@@ -66,6 +66,17 @@ public class FolderLockTests
     }
 
     [Test]
+    public void Where_the_operating_system_lock_works_no_timer_is_left_on_the_clock()
+    {
+        using var folder = new TempFolder();
+        var clock = new FakeTimeProvider(Now);
+
+        using var held = Acquire(folder.Path, clock);
+
+        Assert.That(clock.PendingTimerCount, Is.Zero, "fake-clock drivers look for the next timer; a heartbeat would always be it");
+    }
+
+    [Test]
     public void Releasing_removes_both_files_and_lets_the_next_run_in()
     {
         using var folder = new TempFolder();
@@ -137,11 +148,11 @@ public class FolderLockTests
     }
 
     [Test]
-    public void The_heartbeat_refreshes_the_record_while_the_lock_is_held()
+    public void Where_the_record_is_the_lock_a_heartbeat_refreshes_it_while_the_lock_is_held()
     {
         using var folder = new TempFolder();
         var clock = new FakeTimeProvider(Now);
-        using var held = Acquire(folder.Path, clock);
+        using var held = Acquire(folder.Path, clock, osLockEffective: false);
 
         clock.Advance(FolderLock.HeartbeatInterval);
         clock.Advance(FolderLock.HeartbeatInterval);
