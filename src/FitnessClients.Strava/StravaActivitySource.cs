@@ -12,7 +12,7 @@ namespace FitnessClients.Strava;
 /// <summary>
 /// Strava as a backup source: lists the athlete's activities newest first (private ones included, which needs
 /// activity:read_all) and opens the formats of <see cref="StravaActivityFormats"/>, each with the fewest requests it
-/// needs: the summary comes with the listing, GPX/TCX/streams cost one streams request (none for manual activities),
+/// needs: the summary comes with the listing, GPX, TCX and streams together cost one streams request (none for manual activities),
 /// the detail one request, photos one request only when the summary counts photos, gear one request per piece of gear
 /// for the client's lifetime, and originals come from the website with a session cookie, outside the API limits.
 /// </summary>
@@ -30,6 +30,7 @@ public sealed class StravaActivitySource : IActivitySource
 {
     private readonly StravaClient _client;
     private readonly StravaWebExporter? _web;
+    private readonly StravaStreamCache _streams;
 
     /// <summary>Creates the source over a client; the <c>original</c> format is then not available.</summary>
     /// <param name="client">The Strava client; not disposed by the source.</param>
@@ -45,6 +46,7 @@ public sealed class StravaActivitySource : IActivitySource
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _web = webExporter;
+        _streams = new StravaStreamCache(client);
     }
 
     /// <inheritdoc />
@@ -130,8 +132,8 @@ public sealed class StravaActivitySource : IActivitySource
                 return ActivityContent.NotAvailable("no streams: the activity was entered by hand");
             }
 
-            using var response = await _client.Streams.OpenAsync(id, StravaStreamTypes.All, cancellationToken).ConfigureAwait(false);
-            return await BufferAsync(response, format, cancellationToken).ConfigureAwait(false);
+            var bytes = await _streams.GetBytesAsync(id, cancellationToken).ConfigureAwait(false);
+            return ActivityContent.Available(new MemoryStream(bytes, writable: false), format.FileExtension ?? "json", bytes.Length);
         }
 
         if (format.Equals(StravaActivityFormats.Gpx) || format.Equals(StravaActivityFormats.Tcx))
@@ -141,7 +143,7 @@ public sealed class StravaActivitySource : IActivitySource
                 return ActivityContent.NotAvailable("no streams: the activity was entered by hand");
             }
 
-            var streams = await _client.Streams.GetAsync(id, StravaStreamTypes.All, cancellationToken).ConfigureAwait(false);
+            var streams = await _streams.GetAsync(id, cancellationToken).ConfigureAwait(false);
             var start = activity.StartTime.ToUniversalTime();
             var points = StravaTrackPoint.FromStreams(streams, start);
             if (points.Count == 0)

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using FitnessClients.Backup;
 using FitnessClients.Core.Activities;
-using FitnessClients.Strava.Tests.RateLimits;
 using FitnessClients.Strava.Web;
 using FitnessClients.Testing;
 
 namespace FitnessClients.Strava.Tests.Sources;
 
-/// <summary>The backup formats beyond the streams: detail, photos, gear, original; each asks only for what it needs.</summary>
+/// <summary>
+/// The backup formats beyond the streams: detail, photos, gear, original; each asks only for what it needs. Every run
+/// here stays inside one quarter hour's budget, so nothing waits on the (fake) clock.
+/// </summary>
 public class StravaSourceFormatsTests
 {
     private string _folder = null!;
@@ -29,11 +31,11 @@ public class StravaSourceFormatsTests
         using var client = await EmulatorClient.CreateAsync(emulator, clock);
         var engine = new BackupEngine(new StravaActivitySource(client), clock);
 
-        var result = await FakeClockDriver.RunAsync(clock, () => engine.RunAsync(new BackupOptions
+        var result = await engine.RunAsync(new BackupOptions
         {
             BackupDirectory = _folder,
             Formats = [StravaActivityFormats.SummaryJson, StravaActivityFormats.Gpx],
-        }));
+        });
 
         var recorded = emulator.Activities.Count(a => !a.IsManual);
         Assert.That(result.Failed, Is.Zero);
@@ -42,6 +44,26 @@ public class StravaSourceFormatsTests
         Assert.That(emulator.Requests.Count(HttpMethod.Get, "/api/v3/gear/"), Is.Zero);
         Assert.That(emulator.Requests.Count(HttpMethod.Get, "/photos/"), Is.Zero);
         Assert.That(emulator.Requests.Count(), Is.LessThanOrEqualTo(60 + 1 + 2), "N + ceil(N/200) + 2 at most");
+    }
+
+    [Test]
+    public async Task Gpx_tcx_and_streams_of_one_activity_share_one_streams_request()
+    {
+        var clock = new FakeTimeProvider(EmulatorClient.Start);
+        var emulator = new StravaEmulator(clock, new StravaEmulatorOptions { ActivityCount = 20, Seed = 9 });
+        using var client = await EmulatorClient.CreateAsync(emulator, clock);
+        var engine = new BackupEngine(new StravaActivitySource(client), clock);
+
+        var result = await engine.RunAsync(new BackupOptions
+        {
+            BackupDirectory = _folder,
+            Formats = [StravaActivityFormats.Gpx, StravaActivityFormats.Tcx, StravaActivityFormats.StreamsJson],
+        });
+
+        Assert.That(result.Failed, Is.Zero);
+        Assert.That(emulator.Requests.Count(HttpMethod.Get, "/api/v3/activities/"), Is.EqualTo(emulator.Activities.Count(a => !a.IsManual)));
+        Assert.That(Directory.GetFiles(_folder, "*.tcx"), Has.Length.EqualTo(emulator.Activities.Count(a => !a.IsManual)));
+        Assert.That(Directory.GetFiles(_folder, "*.streams.json"), Has.Length.EqualTo(emulator.Activities.Count(a => !a.IsManual)));
     }
 
     [Test]
@@ -58,7 +80,7 @@ public class StravaSourceFormatsTests
             MaxConcurrency = 4,
         };
 
-        var result = await FakeClockDriver.RunAsync(clock, () => engine.RunAsync(options));
+        var result = await engine.RunAsync(options);
 
         Assert.That(result.Failed, Is.Zero, string.Join("; ", result.Errors.Select(e => e.Message)));
         var activities = emulator.Activities;
@@ -89,7 +111,7 @@ public class StravaSourceFormatsTests
         Assert.That(manifest, Does.Contain("no photos: the activity has none"));
 
         var requestsBefore = emulator.Requests.Count();
-        var again = await FakeClockDriver.RunAsync(clock, () => engine.RunAsync(options));
+        var again = await engine.RunAsync(options);
         Assert.That(again.Downloaded, Is.Zero);
         Assert.That(emulator.Requests.Count() - requestsBefore, Is.EqualTo(1), "a rerun with nothing new lists one page and stops");
     }
@@ -100,7 +122,7 @@ public class StravaSourceFormatsTests
         var clock = new FakeTimeProvider(EmulatorClient.Start);
         var emulator = new StravaEmulator(clock, new StravaEmulatorOptions { ActivityCount = 12, Seed = 3, ManualShare = 0.2 });
         using var client = await EmulatorClient.CreateAsync(emulator, clock);
-        var listed = await FakeClockDriver.RunAsync(clock, async () => await new StravaActivitySource(client).ListActivitiesAsync().ToListAsync());
+        var listed = await new StravaActivitySource(client).ListActivitiesAsync().ToListAsync();
         var recorded = listed.First(a => !emulator.FindActivity(long.Parse(a.Id, CultureInfo.InvariantCulture))!.IsManual);
         var manual = listed.FirstOrDefault(a => emulator.FindActivity(long.Parse(a.Id, CultureInfo.InvariantCulture))!.IsManual);
 
@@ -143,7 +165,7 @@ public class StravaSourceFormatsTests
         var emulator = new StravaEmulator(clock, new StravaEmulatorOptions { ActivityCount = 2 });
         using var client = await EmulatorClient.CreateAsync(emulator, clock);
         var source = new StravaActivitySource(client);
-        var activity = await FakeClockDriver.RunAsync(clock, async () => (await source.ListActivitiesAsync().ToListAsync())[0]);
+        var activity = (await source.ListActivitiesAsync().ToListAsync())[0];
 
         Assert.That(source.SupportedFormats.Select(f => f.Name), Does.Contain("detail.json").And.Not.Contain("details.json"));
         await using var alias = await source.OpenAsync(activity, ActivityFormat.DetailsJson);

@@ -1,6 +1,5 @@
 using FitnessClients.Core.Activities;
 using FitnessClients.Strava.Tests.Clients;
-using FitnessClients.Strava.Tests.RateLimits;
 using FitnessClients.Strava.Tests.Sources;
 using FitnessClients.Testing;
 using RichardSzalay.MockHttp;
@@ -25,20 +24,16 @@ public class GpxSchemaShapeTests
         using var client = await EmulatorClient.CreateAsync(emulator, clock);
         var source = new StravaActivitySource(client);
 
-        var documents = await FakeClockDriver.RunAsync(clock, async () =>
+        // 25 activities stay inside one quarter hour's budget: nothing waits on the clock.
+        var documents = new List<(string Id, string Text)>();
+        await foreach (var activity in source.ListActivitiesAsync())
         {
-            var texts = new List<(string Id, string Text)>();
-            await foreach (var activity in source.ListActivitiesAsync())
+            await using var content = await source.OpenAsync(activity, ActivityFormat.Gpx);
+            if (content.IsAvailable)
             {
-                await using var content = await source.OpenAsync(activity, ActivityFormat.Gpx);
-                if (content.IsAvailable)
-                {
-                    texts.Add((activity.Id, await ReadAsync(content)));
-                }
+                documents.Add((activity.Id, await ReadAsync(content)));
             }
-
-            return texts;
-        });
+        }
 
         Assert.That(documents, Has.Count.EqualTo(emulator.Activities.Count(a => !a.IsManual && !a.IsTrainer)));
         foreach (var (id, text) in documents)
