@@ -5,6 +5,7 @@ using FitnessClients.Cli.Commands.FitTrackee;
 using FitnessClients.Cli.Commands.Garmin;
 using FitnessClients.Cli.Commands.Runkeeper;
 using FitnessClients.Cli.Commands.Strava;
+using FitnessClients.Cli.Commands.Sync;
 using FitnessClients.Core;
 using FitnessClients.Core.Tokens;
 using FitnessClients.GarminConnect.Auth;
@@ -62,6 +63,7 @@ public static class CliApp
         root.Add(StravaCommandSet.CreateCommand(env, globals));
         root.Add(RunkeeperCommandSet.CreateCommand(env, globals));
         root.Add(BuildFitTrackeeCommand(env, globals));
+        root.Add(SyncCommand.Create(env, globals));
         return root;
     }
 

@@ -56,6 +56,7 @@ public sealed partial class BackupEngine
     /// <returns>Counts, errors, bytes and time of the run.</returns>
     /// <exception cref="AuthenticationRequiredException">The source needs a new sign-in; the manifest is saved first.</exception>
     /// <exception cref="RateLimitExceededException">The service's budget is spent; the manifest is saved first.</exception>
+    /// <exception cref="FolderLockedException">Another backup (or sync) is using the folder; nothing was touched.</exception>
     public async Task<BackupResult> RunAsync(BackupOptions options, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -69,6 +70,7 @@ public sealed partial class BackupEngine
         var root = Path.GetFullPath(options.BackupDirectory);
         progress?.Report(new BackupProgress(BackupPhase.Preparing, 0, 0, 0, null));
         Directory.CreateDirectory(root);
+        using var folderLock = FolderLock.Acquire(root, "backup of " + _source.Service, _time, _logger);
         var removed = AtomicFile.RemoveLeftovers(root);
         if (removed > 0)
         {
