@@ -57,7 +57,7 @@ internal static class BenchClients
 
     /// <summary>A Strava client with the given client-side budget (Strava's own defaults when <paramref name="limits"/> is null).</summary>
     public static async Task<StravaClient> StravaAsync(
-        OAuthToken token, string clientId, string clientSecret, TimeProvider clock, HttpMessageHandler? handler = null, Uri? server = null, StravaRateLimitSettings? limits = null)
+        OAuthToken token, string clientId, string clientSecret, TimeProvider clock, HttpMessageHandler? handler = null, Uri? server = null, StravaRateLimitSettings? limits = null, Action<StravaClientOptions>? configure = null)
     {
         var store = new InMemoryTokenStore();
         await store.SaveAsync(StravaTokenKey, token);
@@ -74,6 +74,7 @@ internal static class BenchClients
             WebBaseAddress = server,
             RateLimitPolicy = StravaRateLimits.CreatePolicy(clock, RateLimitExhaustionBehavior.Wait, limits),
         };
+        configure?.Invoke(options);
         return StravaClient.Create(options);
     }
 
@@ -84,6 +85,19 @@ internal static class BenchClients
         OverallDaily = 10_000_000,
         Read15Minutes = 1_000_000,
         ReadDaily = 10_000_000,
+    };
+
+    /// <summary>
+    /// A Strava emulator whose limits are as lifted as <see cref="NoStravaLimits"/>. Turning enforcement off is not enough:
+    /// the emulator still reports its usage against Strava's limits in headers, and the client rightly paces by them.
+    /// </summary>
+    public static StravaEmulatorOptions UnlimitedStrava(int activityCount) => new()
+    {
+        ActivityCount = activityCount,
+        OverallFifteenMinuteLimit = NoStravaLimits.Overall15Minutes,
+        OverallDailyLimit = NoStravaLimits.OverallDaily,
+        ReadFifteenMinuteLimit = NoStravaLimits.Read15Minutes,
+        ReadDailyLimit = NoStravaLimits.ReadDaily,
     };
 
     private static TokenBucketRateLimitPolicy Unlimited(TimeProvider clock) =>

@@ -23,6 +23,9 @@ internal sealed class GarminServiceBench : ServiceBench
         GarminActivityFormats.Csv, GarminActivityFormats.SummaryJson, GarminActivityFormats.DetailsJson,
     ];
 
+    /// <summary>Original + GPX: the no-op figure does not depend on the formats, and 5,000 activities x 7 downloads would take minutes to prepare.</summary>
+    public override IReadOnlyList<ActivityFormat> NoopFormats { get; } = [GarminActivityFormats.Original, GarminActivityFormats.Gpx];
+
     public override double MinimumRequestsPerActivity => 7;
 
     public override int ListPageSize => new GarminConnectClientOptions().PageSize;

@@ -28,7 +28,7 @@ internal sealed class StravaServiceBench : ServiceBench
     public override async Task<BenchAccount> CreateAccountAsync(int activityCount, CancellationToken cancellationToken)
     {
         var clock = new FakeTimeProvider(Start);
-        var emulator = new StravaEmulator(clock, new StravaEmulatorOptions { ActivityCount = activityCount, EnforceRateLimits = false });
+        var emulator = new StravaEmulator(clock, BenchClients.UnlimitedStrava(activityCount));
         var client = await BenchClients.StravaAsync(
             BenchClients.StravaToken(emulator.IssueTokens()), emulator.RegisteredClientId, emulator.RegisteredClientSecret, clock, emulator.CreateHandler(), limits: BenchClients.NoStravaLimits);
         return new BenchAccount(new StravaActivitySource(client), () => emulator.Requests.Count(), emulator.Activities.Count, client);
