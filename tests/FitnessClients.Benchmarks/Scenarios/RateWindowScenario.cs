@@ -1,5 +1,6 @@
 using FitnessClients.Backup;
 using FitnessClients.Benchmarks.Infrastructure;
+using FitnessClients.Core.RateLimiting;
 using FitnessClients.Strava;
 using FitnessClients.Strava.RateLimits;
 using FitnessClients.Testing;
@@ -43,10 +44,12 @@ internal sealed class RateWindowScenario : Scenario
             Overall15Minutes = 2 * w.ReadFifteenMinuteLimit,
             OverallDaily = 2 * w.ReadDailyLimit,
         };
+        var policy = new TrackingRateLimitPolicy(StravaRateLimits.CreatePolicy(clock, RateLimitExhaustionBehavior.Wait, limits));
         using var client = await BenchClients.StravaAsync(
             BenchClients.StravaToken(emulator.IssueTokens()), emulator.RegisteredClientId, emulator.RegisteredClientSecret, clock, handler, limits: limits,
             configure: o =>
             {
+                o.RateLimitPolicy = policy;
                 // The fake clock jumps up to hours at a time (to the next window); request timeouts at their maximum, a day,
                 // so that a jump never expires one. The driver only jumps when no request is being served anyway.
                 o.Resilience.AttemptTimeout = TimeSpan.FromDays(1);
@@ -55,10 +58,10 @@ internal sealed class RateWindowScenario : Scenario
         var folder = context.NewFolder("rate");
         var started = clock.GetUtcNow();
         var run = new BackupEngine(new StravaActivitySource(client), clock).RunAsync(
-            new BackupOptions { BackupDirectory = folder, Formats = [StravaActivityFormats.Gpx, StravaActivityFormats.SummaryJson] },
+            new BackupOptions { BackupDirectory = folder, Formats = [StravaActivityFormats.Gpx, StravaActivityFormats.SummaryJson], },
             cancellationToken: cancellationToken);
-        var result = await FakeClockDriver.DriveAsync(clock, () => handler.InFlight, run, TimeSpan.FromMinutes(10));
-        BackupChecks.Complete(result, emulator.Activities.Count, "rate");
+        var result = await FakeClockDriver.DriveAsync(clock, () => handler.InFlight, () => policy.Granted, run, TimeSpan.FromMinutes(10), context.Log,
+            () => $"emulator saw {emulator.Requests.Count()} requests, {handler.InFlight} being served, {policy.Granted} granted; client windows: {string.Join(", ", policy.GetStatus().Windows.Select(x => x.ToString()))}");
         var elapsed = clock.GetUtcNow() - started;
 
         var reads = emulator.Requests.Where(r => r.Path.StartsWith("/api/v3/", StringComparison.Ordinal) && !r.Path.Contains("/oauth/", StringComparison.Ordinal))
@@ -71,6 +74,14 @@ internal sealed class RateWindowScenario : Scenario
         var resets = days.Count - 1;
         context.Info($"{reads.Count} reads over {elapsed.TotalHours:0.0} fake hours, {fullWindows} full 15-minute windows, {days.Count} UTC days: {string.Join(", ", days.Select(d => $"{d.Key:MM-dd} {d.Count()}"))}");
 
+        var statuses = emulator.Requests.GroupBy(r => $"{r.Method} {(r.Path.Contains("/streams", StringComparison.Ordinal) ? "streams" : r.Path)} {(int?)r.StatusCode}{(r.HandlerException is null ? "" : " " + r.HandlerException.GetType().Name)}")
+            .Select(g => $"{g.Key} x{g.Count()}");
+        context.Info($"responses: {string.Join(", ", statuses)}");
+        var uneven = reads.GroupBy(r => r.UtcTicks / Quarter.Ticks)
+            .Where(g => g.Count() != w.ReadFifteenMinuteLimit)
+            .Select(g => $"{new DateTimeOffset(g.Key * Quarter.Ticks, TimeSpan.Zero):MM-dd HH:mm}={g.Count()}");
+        context.Info($"15-minute windows not at the limit: {string.Join(", ", uneven)}");
+        BackupChecks.Complete(result, emulator.Activities.Count, "rate");
         var limitsText = $"{w.ReadFifteenMinuteLimit} reads/15 min, {w.ReadDailyLimit}/day";
         return
         [
