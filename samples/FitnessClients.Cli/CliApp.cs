@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net.Http;
 using FitnessClients.Cli.Commands.Garmin;
+using FitnessClients.Cli.Commands.Runkeeper;
 using FitnessClients.Core;
 using FitnessClients.Core.Tokens;
 using FitnessClients.GarminConnect.Auth;
@@ -56,6 +57,7 @@ public static class CliApp
         garmin.Add(GarminGetActivityCommand.Create(app));
         garmin.Add(GarminBackupCommand.Create(app));
         root.Add(garmin);
+        root.Add(RunkeeperCommandSet.CreateCommand(env, globals));
         return root;
     }
 
