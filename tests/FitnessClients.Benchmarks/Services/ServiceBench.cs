@@ -24,6 +24,9 @@ internal abstract class ServiceBench
     /// <summary>The least requests per activity the service's API allows for <see cref="Formats"/>, listing excluded (for the goal's text).</summary>
     public abstract double MinimumRequestsPerActivity { get; }
 
+    /// <summary>Requests a run makes once whatever its size (Runkeeper's <c>/user</c>, which names the feed's URI), for the goal's text.</summary>
+    public virtual int PerRunRequests => 0;
+
     /// <summary>The listing page size, to add the listing's share to the minimum.</summary>
     public abstract int ListPageSize { get; }
 
