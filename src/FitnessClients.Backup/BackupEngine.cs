@@ -359,7 +359,7 @@ public sealed partial class BackupEngine
             return;
         }
 
-        if (BackupNaming.FindExisting(directory, baseName, format) is { } existing)
+        if (run.Naming.FindExistingAtStart(directory, baseName, format) is { } existing)
         {
             // Renamed into place by a run that stopped before saving the manifest.
             await AdoptAsync(run, activity, key, existing, cancellationToken).ConfigureAwait(false);

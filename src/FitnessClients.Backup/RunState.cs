@@ -99,13 +99,18 @@ internal sealed class RunState(
         Report(BackupPhase.Downloading, activity);
     }
 
-    /// <summary>Whether enough time passed since the last intermediate save; files renamed in between are adopted by the next run anyway.</summary>
+    /// <summary>
+    /// Whether enough time passed since the last intermediate save; files renamed in between are adopted by the next run
+    /// anyway. The interval grows with the manifest (one more <paramref name="interval"/> per 1,000 activities), since
+    /// each save writes all of it: a fixed interval made a large history's saves cost more than its downloads.
+    /// </summary>
     public bool ShouldSave(TimeProvider time, TimeSpan interval)
     {
         var now = time.GetTimestamp();
+        var scaled = interval * Math.Max(1, Store.Count / 1_000);
         lock (_errors)
         {
-            if (_lastSave >= 0 && time.GetElapsedTime(_lastSave, now) < interval)
+            if (_lastSave >= 0 && time.GetElapsedTime(_lastSave, now) < scaled)
             {
                 return false;
             }

@@ -13,28 +13,36 @@ internal static class ActivityCsvWriter
     public static async Task WriteAsync(string path, string service, IReadOnlyList<ManifestActivity> activities, CsvTemplate template)
     {
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { ShouldQuote = _ => true };
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, configuration))
+
+        // Streamed to the file: the whole table as one string (and again as bytes) was the largest allocation of a
+        // backup of a long history, made at its very end when the manifest is largest.
+        await AtomicFile.WriteAsync(path, async stream =>
         {
-            foreach (var column in template.Columns)
+            var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true);
+            await using (text.ConfigureAwait(false))
             {
-                csv.WriteField(column.Title);
-            }
-
-            await csv.NextRecordAsync().ConfigureAwait(false);
-            foreach (var activity in activities)
-            {
-                foreach (var column in template.Columns)
+                var csv = new CsvWriter(text, configuration);
+                await using (csv.ConfigureAwait(false))
                 {
-                    csv.WriteField(column.Key == "service" ? service : CsvValues.Get(column.Key, activity));
+                    foreach (var column in template.Columns)
+                    {
+                        csv.WriteField(column.Title);
+                    }
+
+                    await csv.NextRecordAsync().ConfigureAwait(false);
+                    foreach (var activity in activities)
+                    {
+                        foreach (var column in template.Columns)
+                        {
+                            csv.WriteField(column.Key == "service" ? service : CsvValues.Get(column.Key, activity));
+                        }
+
+                        await csv.NextRecordAsync().ConfigureAwait(false);
+                    }
+
+                    await csv.FlushAsync().ConfigureAwait(false);
                 }
-
-                await csv.NextRecordAsync().ConfigureAwait(false);
             }
-
-            await csv.FlushAsync().ConfigureAwait(false);
-        }
-
-        await AtomicFile.WriteAllBytesAsync(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text.ToString())).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 }

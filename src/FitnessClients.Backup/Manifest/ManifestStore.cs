@@ -59,6 +59,9 @@ internal sealed class ManifestStore : IDisposable
         }
     }
 
+    /// <summary>How many activities the manifest holds (a snapshot; for pacing saves).</summary>
+    public int Count => _byId.Count;
+
     /// <summary>Unsynchronised read for the listing phase, when no writer runs.</summary>
     public ManifestActivity? Find(string id) => _byId.GetValueOrDefault(id);
 
@@ -93,8 +96,10 @@ internal sealed class ManifestStore : IDisposable
         try
         {
             Manifest.Activities = [.. _byId.Values.OrderBy(a => a.StartTime.UtcDateTime).ThenBy(a => a.Id.Length).ThenBy(a => a.Id, StringComparer.Ordinal)];
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(Manifest, JsonOptions);
-            await AtomicFile.WriteAllBytesAsync(_path, bytes).ConfigureAwait(false);
+
+            // Streamed to the file: a manifest of 10,000 activities is tens of MB, and a byte array of it per save
+            // (every few seconds) piled up in the large-object heap faster than the GC returned it.
+            await AtomicFile.WriteAsync(_path, stream => JsonSerializer.SerializeAsync(stream, Manifest, JsonOptions)).ConfigureAwait(false);
         }
         finally
         {

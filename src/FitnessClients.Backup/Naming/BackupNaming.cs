@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using FitnessClients.Core.Activities;
@@ -7,6 +8,9 @@ namespace FitnessClients.Backup.Naming;
 /// <summary>Applies a <see cref="BackupLayout"/>: the folder and the names of an activity's files.</summary>
 internal sealed class BackupNaming(BackupLayout layout)
 {
+    // Each folder's file names as the run first saw them, sorted: one listing per folder and run instead of one per file.
+    private readonly ConcurrentDictionary<string, Lazy<string[]>> _namesAtStart = new(StringComparer.Ordinal);
+
     /// <summary>The folder relative to the backup root, forward slashes, empty for the root.</summary>
     public string FolderFor(ActivitySummary activity)
     {
@@ -49,6 +53,43 @@ internal sealed class BackupNaming(BackupLayout layout)
         return format.FileExtension is { } own && string.Equals(SafeExtension(own), extension, StringComparison.OrdinalIgnoreCase)
             ? $"{baseName}.{extension}"
             : $"{baseName}.{SafeExtension(format.Name)}.{extension}";
+    }
+
+    /// <summary>
+    /// <see cref="FindExisting"/> against the folder as this run first listed it. Only files that were there before the
+    /// run need adopting (this run records what it writes), and listing a folder of 10,000 files once per new file made
+    /// a first backup quadratic.
+    /// </summary>
+    public string? FindExistingAtStart(string directory, string baseName, ActivityFormat format)
+    {
+        var names = _namesAtStart.GetOrAdd(directory, d => new Lazy<string[]>(() => Directory.Exists(d)
+            ? [.. Directory.EnumerateFiles(d).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)]
+            : [])).Value;
+        if (names.Length == 0)
+        {
+            return null;
+        }
+
+        if (format.FileExtension is { } own)
+        {
+            var direct = $"{baseName}.{SafeExtension(own)}";
+            if (Array.BinarySearch(names, direct, StringComparer.Ordinal) >= 0)
+            {
+                return Path.Combine(directory, direct);
+            }
+        }
+
+        var prefix = $"{baseName}.{SafeExtension(format.Name)}.";
+        var index = Array.BinarySearch(names, prefix, StringComparer.Ordinal);
+        for (var i = index >= 0 ? index : ~index; i < names.Length && names[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            if (!names[i].EndsWith(Storage.AtomicFile.TempSuffix, StringComparison.Ordinal))
+            {
+                return Path.Combine(directory, names[i]);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Finds a finished file of this format under the names <see cref="FileNameFor"/> can give.</summary>

@@ -41,6 +41,33 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Writes through <paramref name="write"/> into a temporary file, flushes it to disk and renames it over
+    /// <paramref name="finalPath"/>: for content produced while it is written (the manifest), so that no copy of it
+    /// is ever held in memory whole.
+    /// </summary>
+    public static async Task WriteAsync(string finalPath, Func<Stream, Task> write)
+    {
+        var temp = TempPathFor(finalPath);
+        try
+        {
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                await write(stream).ConfigureAwait(false);
+                await stream.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, finalPath, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
     /// <summary>Copies <paramref name="content"/> into <paramref name="finalPath"/>, hashing on the way.</summary>
     /// <returns>The length and the SHA-256 (lower-case hex) of what was written.</returns>
     public static async Task<(long Length, string Sha256)> WriteStreamAsync(
