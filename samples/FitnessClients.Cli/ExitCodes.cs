@@ -27,6 +27,9 @@ public static class ExitCodes
     /// <summary><c>get-activity</c>: the service has no file in that format for that activity (e.g. no GPS track).</summary>
     public const int NotAvailable = 7;
 
+    /// <summary>Another backup or sync holds the folder's lock (the message names the process, host and start time); a lock left by a dead process is taken over by itself, so waiting and retrying is enough.</summary>
+    public const int Busy = 8;
+
     /// <summary>Interrupted (Ctrl-C); a backup resumes where it stopped on the next run.</summary>
     public const int Cancelled = 130;
 }

@@ -36,7 +36,7 @@ public class BackupLockCliTests
 
             var refused = await CliRun.RunAsync(temp.Path, Args("config-second"));
 
-            Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.Unexpected), refused.ToString());
+            Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.Busy), refused.ToString());
             Assert.That(refused.Error, Does.Contain($"in use by backup of garmin (process {child.Id} on host '{Environment.MachineName}'"));
             Assert.That(refused.Error, Does.Contain("taken over automatically"));
             Assert.That(child.HasExited, Is.False, "the refused run did not disturb the running one");

@@ -156,7 +156,7 @@ public class SyncCommandTests
 
             var run = await CliRun.RunAsync(temp.Path, Sync(temp, "--from", "garmin"));
 
-            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Unexpected), run.ToString());
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Busy), run.ToString());
             Assert.That(run.Error, Does.Contain($"in use by sync strava to fittrackee (process {holder.Id.ToString(CultureInfo.InvariantCulture)} on host '{Environment.MachineName}', started 2026-03-01 06:00:00Z)"));
         }
         finally

@@ -60,7 +60,13 @@ public sealed class FitTrackeeContext : IDisposable
 
         if (demo)
         {
-            var emulator = new FitTrackeeEmulator(env.TimeProvider, new FitTrackeeEmulatorOptions { WorkoutCount = env.DemoActivityCount ?? DemoWorkoutCount });
+            var emulator = new FitTrackeeEmulator(env.TimeProvider, new FitTrackeeEmulatorOptions
+            {
+                WorkoutCount = env.DemoActivityCount ?? DemoWorkoutCount,
+                // An instance whose admin raised the 1 MiB default, as most do: the demo's long 1 Hz rides are 1-3 MB of GPX.
+                // `fitness fittrackee status` shows the limit; the 413 path has its own tests.
+                MaxSingleFileSize = 8 << 20,
+            });
             var handler = emulator.CreateHandler();
             var demoTokens = Path.Combine(context.ConfigDirectory, "demo-tokens");
             return new FitTrackeeContext(
