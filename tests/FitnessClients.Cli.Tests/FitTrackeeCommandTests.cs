@@ -34,7 +34,7 @@ public class FitTrackeeCommandTests
 
         var status = await CliRun.RunAsync(temp.Path, ["fittrackee", "status", "--demo"]);
         Assert.That(status.ExitCode, Is.EqualTo(ExitCodes.Ok), status.ToString());
-        Assert.That(status.Out, Does.Contain("1.2.2").And.Contain("1048576 bytes").And.Contain("Europe/Paris"));
+        Assert.That(status.Out, Does.Contain("1.2.2").And.Contain("8388608 bytes").And.Contain("Europe/Paris"));
 
         var logout = await CliRun.RunAsync(temp.Path, ["fittrackee", "logout", "--demo"]);
         Assert.That(logout.ExitCode, Is.EqualTo(ExitCodes.Ok), logout.ToString());
