@@ -1,0 +1,42 @@
+using FitnessClients.Backup;
+using FitnessClients.Campaigns.Tests.Support;
+
+namespace FitnessClients.Campaigns.Tests.Faults;
+
+/// <summary>The fault campaign's verdict: same files, same bytes, same manifest, and a bounded, reported request overhead.</summary>
+internal static class FaultCampaignAssert
+{
+    public static void SameBackup(string service, string reference, CampaignRun clean, string faulted, CampaignRun run)
+    {
+        var expected = TempFolder.Snapshot(reference, BackupEngine.ManifestFileName);
+        var actual = TempFolder.Snapshot(faulted, BackupEngine.ManifestFileName);
+        var extra = run.Requests - clean.Requests;
+        var injected = run.Faults!.Injected;
+        var slow = run.Faults.Count("slow body");
+        TestContext.Out.WriteLine(
+            $"{service} fault campaign ({CampaignSize.Name}): {run.Result.Selected} activities, {actual.Count} files; " +
+            $"fault-free {clean.Requests} requests, with faults {run.Requests} requests (+{extra}, {(double)extra / clean.Requests:P1}); " +
+            $"{run.Faults}; fake time {run.FakeTime}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(clean.Result.Failed, Is.Zero, "the fault-free run: " + string.Join("; ", clean.Result.Errors));
+            Assert.That(run.Result.Failed, Is.Zero, "the run under faults completes: " + string.Join("; ", run.Result.Errors.Take(10)));
+            Assert.That(injected, Is.GreaterThan(clean.Requests / 20), "faults were injected at about 10 %");
+            Assert.That(actual.Keys, Is.EqualTo(expected.Keys), "the same files");
+            foreach (var (name, bytes) in expected)
+            {
+                if (actual.TryGetValue(name, out var got))
+                {
+                    Assert.That(got, Is.EqualTo(bytes), $"{name} is byte-identical");
+                }
+            }
+
+            Assert.That(ManifestText.WithoutRuns(faulted), Is.EqualTo(ManifestText.WithoutRuns(reference)), "the same manifest");
+
+            // Every fault but a slow body costs exactly one request more (the resend); nothing else may be repeated.
+            Assert.That(extra, Is.LessThanOrEqualTo(injected - slow), "extra requests are bounded by the faults that need a resend");
+            Assert.That(extra, Is.GreaterThanOrEqualTo(0));
+        });
+    }
+}
