@@ -20,6 +20,7 @@ internal static class GarminFaultRun
 
     public static async Task<CampaignRun> RunAsync(string folder, int activityCount, int? faultSeed)
     {
+        var realStart = TimeProvider.System.GetTimestamp();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero));
         var emulator = new GarminConnectEmulator(clock, new GarminConnectEmulatorOptions { ActivityCount = activityCount });
         var mix = faultSeed is { } seed ? new FaultMix(emulator, seed) : null;
@@ -68,6 +69,6 @@ internal static class GarminFaultRun
             throw;
         }
 
-        return new CampaignRun(result, emulator.Requests.Count(), mix, clock.GetUtcNow() - new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero));
+        return new CampaignRun(result, emulator.Requests.Count(), mix, clock.GetUtcNow() - new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero), TimeProvider.System.GetElapsedTime(realStart));
     }
 }

@@ -35,8 +35,14 @@ internal static class CampaignClock
                     throw new TimeoutException($"Not done within {realTimeout} of real time; fake clock at {clock.GetUtcNow():O}, {clock.PendingTimerCount} timers, {inFlight()} in flight.");
                 }
 
+                if (inFlight() > 0 || clock.NextTimerDue is not { } next)
+                {
+                    await Task.WhenAny(task, Task.Delay(1));
+                    continue;
+                }
+
                 var version = Interlocked.Read(ref scheduled);
-                var settle = clock.NextTimerDue is { } next && next - clock.GetUtcNow() > shortJump ? LongSettle : ShortSettle;
+                var settle = next - clock.GetUtcNow() > shortJump ? LongSettle : ShortSettle;
                 await Task.WhenAny(task, Task.Delay(settle));
                 if (task.IsCompleted || Interlocked.Read(ref scheduled) != version || inFlight() > 0 || clock.NextTimerDue is not { } due)
                 {
