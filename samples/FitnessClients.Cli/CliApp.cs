@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net.Http;
+using FitnessClients.Cli.Commands.FitTrackee;
 using FitnessClients.Cli.Commands.Garmin;
 using FitnessClients.Core;
 using FitnessClients.Core.Tokens;
@@ -56,7 +57,27 @@ public static class CliApp
         garmin.Add(GarminGetActivityCommand.Create(app));
         garmin.Add(GarminBackupCommand.Create(app));
         root.Add(garmin);
+        root.Add(BuildFitTrackeeCommand(env, globals));
         return root;
+    }
+
+    private static Command BuildFitTrackeeCommand(CliEnvironment env, GlobalOptions globals)
+    {
+        var fittrackee = new Command("fittrackee", "FitTrackee (self-hosted): sign in, upload files, back up, delete");
+        var demo = new Option<bool>("--demo")
+        {
+            Description = "Use a built-in FitTrackee emulator with a demo account (no instance, no network)",
+            Recursive = true,
+        };
+        fittrackee.Add(demo);
+        var app = new FitTrackeeCommandSet(env, globals, demo);
+        fittrackee.Add(FitTrackeeLoginCommand.Create(app));
+        fittrackee.Add(FitTrackeeStatusCommand.Create(app));
+        fittrackee.Add(FitTrackeeLogoutCommand.Create(app));
+        fittrackee.Add(FitTrackeeBackupCommand.Create(app));
+        fittrackee.Add(FitTrackeeUploadCommand.Create(app));
+        fittrackee.Add(FitTrackeeDeleteCommand.Create(app));
+        return fittrackee;
     }
 
     /// <summary>Runs a command body with the context, turning expected failures into one line on stderr and an exit code.</summary>
@@ -92,7 +113,7 @@ public static class CliApp
         CliUsageException e => (ExitCodes.BadUsage, e.Message),
         ArgumentException e => (ExitCodes.BadUsage, e.Message),
         GarminMfaCodeRejectedException e => (ExitCodes.AuthenticationRequired, e.Message),
-        AuthenticationRequiredException e => (ExitCodes.AuthenticationRequired, e.Message + " (sign in with 'fitness garmin login', or try --demo)"),
+        AuthenticationRequiredException e => (ExitCodes.AuthenticationRequired, e.Message + $" (sign in with 'fitness {e.Service ?? "garmin"} login', or try --demo)"),
         RateLimitExceededException e => (ExitCodes.RateLimited,
             $"{e.Message} Try again after {e.ResumeAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)}."),
         ResourceNotFoundException e => (ExitCodes.BadUsage, e.Message),

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using FitnessClients.Core.RateLimiting;
 using FitnessClients.Core.Resilience;
 using FitnessClients.Core.Tokens;
@@ -37,11 +38,33 @@ public abstract class FitnessClientOptions
 
     /// <summary>
     /// The handler that sends requests, for <c>Create(...)</c>: an emulator's handler in tests, or a handler with a
-    /// proxy or a private CA. When <see langword="null"/>, a <see cref="SocketsHttpHandler"/> with
-    /// <see cref="PooledConnectionLifetime"/> is used. With dependency injection, use
+    /// proxy. When <see langword="null"/>, a <see cref="SocketsHttpHandler"/> with
+    /// <see cref="PooledConnectionLifetime"/> (and <see cref="TrustedCertificateAuthorities"/>, when given) is used.
+    /// TLS certificate checks are never turned off by the SDK; a handler that turns them off is the caller's choice. With dependency injection, use
     /// <c>ConfigurePrimaryHttpMessageHandler</c> on the returned builder instead.
     /// </summary>
     public HttpMessageHandler? PrimaryHandler { get; set; }
+
+    /// <summary>
+    /// Allows a plain <c>http://</c> base address on a host other than the loopback interface. Off by default:
+    /// tokens, client secrets and workouts would cross the network unencrypted. Turn it on only for an instance
+    /// reached over a network you trust completely (e.g. a VPN); <c>http://localhost</c> and <c>http://127.0.0.1</c>
+    /// are always allowed.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// Certificate authorities to trust instead of the system's roots, for a self-hosted service whose certificate a
+    /// private CA issued. The default handler then validates the server's chain against exactly these roots (host
+    /// name and expiry are still checked; revocation is not, since private CAs seldom publish a CRL). Ignored when
+    /// <see cref="PrimaryHandler"/> is set: that handler's own TLS settings apply.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// options.TrustedCertificateAuthorities.Add(X509CertificateLoader.LoadCertificateFromFile("/etc/ssl/my-ca.pem"));
+    /// </code>
+    /// </example>
+    public IList<X509Certificate2> TrustedCertificateAuthorities { get; } = new List<X509Certificate2>();
 
     /// <summary>How long a pooled connection is reused by the default handler, so DNS changes are seen.</summary>
     public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(2);

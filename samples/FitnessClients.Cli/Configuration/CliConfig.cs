@@ -20,6 +20,10 @@ public sealed class CliConfig
     [JsonPropertyName("garmin")]
     public GarminConfig Garmin { get; set; } = new();
 
+    /// <summary>FitTrackee settings.</summary>
+    [JsonPropertyName("fittrackee")]
+    public FitTrackeeConfig FitTrackee { get; set; } = new();
+
     /// <summary>Reads <c>&lt;folder&gt;/config.json</c>, or returns defaults when it does not exist.</summary>
     /// <exception cref="CliUsageException">The file is not valid JSON.</exception>
     public static CliConfig Load(string folder)

@@ -33,7 +33,9 @@ public static class FitnessHttpClientBuilderExtensions
     /// Points the named client at the service and gives it its sending handler: the base address (with a trailing
     /// slash), no <see cref="HttpClient.Timeout"/> (the pipeline owns timeouts), and
     /// <see cref="FitnessClientOptions.PrimaryHandler"/> when set (never disposed by the factory) or a pooled
-    /// <see cref="SocketsHttpHandler"/>. Every service package's <c>Add&lt;Service&gt;Client</c> starts with this.
+    /// <see cref="SocketsHttpHandler"/> trusting <see cref="FitnessClientOptions.TrustedCertificateAuthorities"/> when
+    /// given. A plain http:// address to another machine is refused (see <see cref="TransportSecurity.ValidateAddress"/>)
+    /// when the client is created. Every service package's <c>Add&lt;Service&gt;Client</c> starts with this.
     /// </summary>
     /// <typeparam name="TOptions">The service's options type.</typeparam>
     /// <param name="builder">The client builder from <c>AddHttpClient</c>.</param>
@@ -48,7 +50,10 @@ public static class FitnessHttpClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(baseAddress);
         builder.ConfigureHttpClient((sp, http) =>
         {
-            http.BaseAddress = FitnessPipeline.WithTrailingSlash(baseAddress(options(sp)));
+            var resolved = options(sp);
+            var address = baseAddress(resolved);
+            TransportSecurity.ValidateAddress(address, resolved, nameof(options));
+            http.BaseAddress = FitnessPipeline.WithTrailingSlash(address);
             http.Timeout = Timeout.InfiniteTimeSpan;
         });
         builder.ConfigurePrimaryHttpMessageHandler(sp =>
@@ -56,7 +61,7 @@ public static class FitnessHttpClientBuilderExtensions
             var resolved = options(sp);
             return resolved.PrimaryHandler is { } handler
                 ? new NonDisposingHandler(handler)
-                : FitnessPipeline.CreatePrimaryHandler(resolved.PooledConnectionLifetime);
+                : TransportSecurity.CreatePrimaryHandler(resolved);
         });
         return builder;
     }

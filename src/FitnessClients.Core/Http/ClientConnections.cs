@@ -27,18 +27,26 @@ public sealed class ClientConnections : IDisposable
     /// <summary>How long a token request may take: token endpoints answer quickly or not at all.</summary>
     public static readonly TimeSpan DefaultTokenRequestTimeout = TimeSpan.FromSeconds(30);
 
+    private readonly FitnessClientOptions _options;
     private readonly HttpMessageHandler? _ownedPrimary;
     private readonly List<HttpClient> _apiClients = [];
     private readonly Lock _gate = new();
     private int _disposed;
 
     /// <summary>Opens the connections described by <paramref name="options"/>.</summary>
-    /// <param name="options">The client's options: <see cref="FitnessClientOptions.PrimaryHandler"/> is used (and left to the caller to dispose) when set; otherwise a pooled <see cref="System.Net.Http.SocketsHttpHandler"/> is created and owned.</param>
+    /// <param name="options">The client's options: <see cref="FitnessClientOptions.PrimaryHandler"/> is used (and left to the caller to dispose) when set; otherwise a pooled <see cref="System.Net.Http.SocketsHttpHandler"/> is created and owned (trusting <see cref="FitnessClientOptions.TrustedCertificateAuthorities"/> when given).</param>
+    /// <exception cref="ArgumentException"><see cref="FitnessClientOptions.BaseAddress"/> is plain http:// to another machine and <see cref="FitnessClientOptions.AllowInsecureHttp"/> is off.</exception>
     /// <param name="tokenRequestTimeout">The token client's timeout; <see cref="DefaultTokenRequestTimeout"/> when omitted.</param>
     public ClientConnections(FitnessClientOptions options, TimeSpan? tokenRequestTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _ownedPrimary = options.PrimaryHandler is null ? FitnessPipeline.CreatePrimaryHandler(options.PooledConnectionLifetime) : null;
+        if (options.BaseAddress is { } configured)
+        {
+            TransportSecurity.ValidateAddress(configured, options, nameof(options));
+        }
+
+        _options = options;
+        _ownedPrimary = options.PrimaryHandler is null ? TransportSecurity.CreatePrimaryHandler(options) : null;
         PrimaryHandler = options.PrimaryHandler ?? _ownedPrimary!;
         TokenHttpClient = new HttpClient(new NonDisposingHandler(PrimaryHandler), disposeHandler: true)
         {
@@ -58,6 +66,7 @@ public sealed class ClientConnections : IDisposable
     /// <param name="aroundPrimary">Wraps the sending handler inside the pipeline (e.g. a handler that turns a service's odd answer into a normal one before resilience sees it).</param>
     /// <param name="aroundPipeline">Wraps the whole pipeline (e.g. a handler that sets per-request options the pipeline reads).</param>
     /// <returns>A client disposed with this object.</returns>
+    /// <exception cref="ArgumentException"><paramref name="baseAddress"/> is plain http:// to another machine and <see cref="FitnessClientOptions.AllowInsecureHttp"/> is off.</exception>
     public HttpClient CreateApiClient(
         FitnessPipelineSettings settings,
         Uri baseAddress,
@@ -67,6 +76,7 @@ public sealed class ClientConnections : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(baseAddress);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        TransportSecurity.ValidateAddress(baseAddress, _options, nameof(baseAddress));
         HttpMessageHandler sender = new NonDisposingHandler(PrimaryHandler);
         if (aroundPrimary is not null)
         {

@@ -15,7 +15,7 @@ public sealed partial class OAuthTokenEndpointEmulator
     {
         ArgumentNullException.ThrowIfNull(request);
         Interlocked.Increment(ref _tokenRequests);
-        var parameters = new TokenRequestParameters(request, AcceptParametersInQuery);
+        var parameters = new TokenRequestParameters(request, AcceptParametersInQuery, AcceptMultipartForm);
         var grantType = parameters.Get("grant_type");
         var response = ProcessTokenRequest(request, parameters, grantType, out var error);
         if (error is not null)
@@ -32,7 +32,7 @@ public sealed partial class OAuthTokenEndpointEmulator
     public HttpResponseMessage HandleRevocationRequest(EmulatorRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var parameters = new TokenRequestParameters(request, AcceptParametersInQuery);
+        var parameters = new TokenRequestParameters(request, AcceptParametersInQuery, AcceptMultipartForm);
         var error = parameters.Problem is { } problem ? Error(request, "invalid_request", problem, null, null, false) : null;
         var client = error is null ? AuthenticateClient(request, parameters, null, out error) : null;
         var token = parameters.Get("token");
@@ -156,7 +156,7 @@ public sealed partial class OAuthTokenEndpointEmulator
         if (record.Used)
         {
             // A code presented twice may have been stolen: revoke what the first exchange issued (RFC 6749 section 4.1.2).
-            if (record.Grant is { } issued)
+            if (RevokeGrantOnCodeReuse && record.Grant is { } issued)
             {
                 issued.Revoked = true;
             }
@@ -235,6 +235,11 @@ public sealed partial class OAuthTokenEndpointEmulator
             return new OAuthTokenResponseContext(request, grantType, same, now, isNewAccessToken: false);
         }
 
+        if (RevokeAccessTokenOnRefresh && grant.CurrentAccessToken is { } previous && _accessTokens.TryGetValue(previous, out var previousRecord))
+        {
+            previousRecord.Revoked = true;
+        }
+
         if (RotateRefreshTokens)
         {
             record.Active = false;
@@ -267,7 +272,8 @@ public sealed partial class OAuthTokenEndpointEmulator
 
     private OAuthClientRegistration? AuthenticateClient(EmulatorRequest request, TokenRequestParameters parameters, string? grantType, out OAuthTokenError? error)
     {
-        var basic = ReadBasicCredentials(request, out var basicMalformed);
+        var basicMalformed = false;
+        var basic = IgnoreBasicCredentials ? null : ReadBasicCredentials(request, out basicMalformed);
         var usedBasic = basic is not null || basicMalformed;
         var postId = parameters.Get("client_id");
         var postSecret = parameters.Get("client_secret");

@@ -70,6 +70,32 @@ public sealed partial class OAuthTokenEndpointEmulator
     /// <summary>Whether token request parameters may come in the query string too (Strava's documented examples do that); default <see langword="false"/>.</summary>
     public bool AcceptParametersInQuery { get; set; }
 
+    /// <summary>
+    /// Whether token and revocation parameters may also come as <c>multipart/form-data</c> (default <see langword="false"/>):
+    /// Authlib reads the framework's form, which is either encoding, and FitTrackee documents multipart.
+    /// </summary>
+    public bool AcceptMultipartForm { get; set; }
+
+    /// <summary>
+    /// Whether an <c>Authorization</c> header is ignored at the token and revocation endpoints (default <see langword="false"/>):
+    /// a server that accepts only <c>client_secret_post</c> never reads it (Authlib with FitTrackee's configuration), so a
+    /// client sending Basic credentials alone fails with <c>invalid_client</c>, and one sending both succeeds.
+    /// </summary>
+    public bool IgnoreBasicCredentials { get; set; }
+
+    /// <summary>
+    /// Whether presenting a used authorization code again revokes what the first exchange issued (default
+    /// <see langword="true"/>, as RFC 6749 section 4.1.2 recommends). Authlib deletes a code once used, so at FitTrackee a
+    /// replay is merely <c>invalid_grant</c>.
+    /// </summary>
+    public bool RevokeGrantOnCodeReuse { get; set; } = true;
+
+    /// <summary>
+    /// Whether a refresh also revokes the access token issued with the refresh token it consumed (default
+    /// <see langword="false"/>). FitTrackee does: Authlib's <c>revoke_old_credential</c> marks the old token row revoked.
+    /// </summary>
+    public bool RevokeAccessTokenOnRefresh { get; set; }
+
     /// <summary>Makes token and code values; 32 random bytes in base64url by default. Replace it to mimic a service's format (Strava's are 40 hex digits).</summary>
     public Func<OAuthTokenKind, string> TokenGenerator { get; set; } = _ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

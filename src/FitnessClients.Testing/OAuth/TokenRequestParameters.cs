@@ -6,11 +6,12 @@ internal sealed class TokenRequestParameters
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _form;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>>? _query;
 
-    public TokenRequestParameters(EmulatorRequest request, bool acceptQuery)
+    public TokenRequestParameters(EmulatorRequest request, bool acceptQuery, bool acceptMultipart = false)
     {
-        _form = request.ReadForm();
+        var isMultipart = acceptMultipart && string.Equals(request.MediaType, "multipart/form-data", StringComparison.OrdinalIgnoreCase);
+        _form = isMultipart ? ReadMultipartFields(request) : request.ReadForm();
         _query = acceptQuery ? request.Query : null;
-        var isForm = string.Equals(request.MediaType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+        var isForm = isMultipart || string.Equals(request.MediaType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
         if (!isForm && !(acceptQuery && request.Query.Count > 0))
         {
             Problem = "The request body must be application/x-www-form-urlencoded.";
@@ -18,6 +19,21 @@ internal sealed class TokenRequestParameters
         else if (_form.Values.Concat(_query?.Values ?? []).Any(v => v.Count > 1))
         {
             Problem = "A parameter was given more than once."; // RFC 6749 section 3.2
+        }
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadMultipartFields(EmulatorRequest request)
+    {
+        try
+        {
+            return request.ReadMultipart().Parts
+                .Where(p => p.Name is not null && p.FileName is null)
+                .GroupBy(p => p.Name!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.ReadAsString())], StringComparer.Ordinal);
+        }
+        catch (FormatException)
+        {
+            return new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         }
     }
 

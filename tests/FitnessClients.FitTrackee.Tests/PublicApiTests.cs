@@ -1,0 +1,11 @@
+using FitnessClients.Tests.Shared;
+
+namespace FitnessClients.FitTrackee.Tests;
+
+/// <summary>Makes every change to the package's public surface a visible diff of src/FitnessClients.FitTrackee/PublicAPI.txt.</summary>
+public class PublicApiTests
+{
+    [Test]
+    public void Public_api_matches_the_checked_in_baseline() =>
+        PublicApiListing.AssertMatchesBaseline(typeof(FitTrackeeClientOptions).Assembly, "FitnessClients.FitTrackee");
+}
