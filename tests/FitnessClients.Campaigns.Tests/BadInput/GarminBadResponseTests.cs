@@ -26,7 +26,7 @@ public class GarminBadResponseTests
         yield return Case("a list served as text/plain", () => EmulatorResponses.Text(HttpStatusCode.OK, "[]"));
         yield return Case("XML where JSON was expected", () => EmulatorResponses.Text(HttpStatusCode.OK, "<error>bad</error>", "application/xml"));
         yield return Case("a number where a string belongs", () => Json("""[{"activityId": 21482825013, "activityName": 12, "startTimeGMT": 5}]"""));
-        yield return Case("a huge body (64 MB of one string)", () => Huge());
+        yield return Case("a huge body (32 MB of one string)", () => Huge());
     }
 
     [TestCaseSource(nameof(BadListAnswers))]
@@ -97,7 +97,7 @@ public class GarminBadResponseTests
 
     private static HttpResponseMessage Huge()
     {
-        var bytes = new byte[64 * 1024 * 1024];
+        var bytes = new byte[32 * 1024 * 1024];
         bytes.AsSpan().Fill((byte)'a');
         "[\""u8.CopyTo(bytes);
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) { Headers = { ContentType = new("application/json") } } };

@@ -18,7 +18,7 @@ internal static class CampaignSize
     public static int Kills => IsFull ? 50 : 5;
 
     /// <summary>Activities of the crash campaign's demo account.</summary>
-    public static int CrashActivities => IsFull ? 150 : 40;
+    public static int CrashActivities => IsFull ? 150 : 30;
 
     public static string Name => IsFull ? "full" : "reduced";
 }
