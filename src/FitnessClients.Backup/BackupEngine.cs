@@ -413,8 +413,20 @@ public sealed partial class BackupEngine
 
     internal static string Key(ActivityFormat format) => format.Name.ToLowerInvariant();
 
-    private static bool IsBrokenBody(Exception exception) =>
-        exception is HttpIOException or HttpRequestException or IOException { InnerException: System.Net.Sockets.SocketException };
+    // A body that ended early or a connection reset while reading, bare or wrapped by a source (Garmin's download
+    // stream maps it to ServiceUnavailableException). Failures before the headers were already retried by the client.
+    private static bool IsBrokenBody(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is HttpIOException or IOException { InnerException: System.Net.Sockets.SocketException })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} temporary files left by an interrupted run in {Folder}")]
     private partial void LogLeftoversRemoved(int count, string folder);

@@ -72,7 +72,6 @@ internal static class StravaFaultRun
             throw;
         }
 
-        TestContext.Out.WriteLine($"strava: {emulator.RateLimits?.Responses429} responses 429 from the emulator's own limits");
-        return new CampaignRun(result, emulator.Requests.Count(), mix, clock.GetUtcNow() - Start, TimeProvider.System.GetElapsedTime(realStart));
+        return new CampaignRun(result, emulator.Requests.Count(), mix, clock.GetUtcNow() - Start, TimeProvider.System.GetElapsedTime(realStart), emulator.RateLimits?.Responses429 ?? 0);
     }
 }
