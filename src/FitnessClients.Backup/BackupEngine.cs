@@ -33,6 +33,9 @@ public sealed partial class BackupEngine
 
     private static readonly TimeSpan ManifestSaveInterval = TimeSpan.FromSeconds(2);
 
+    // A download whose body breaks off is tried this many times in one run before it counts as failed.
+    private const int BrokenBodyAttempts = 3;
+
     private readonly IActivitySource _source;
     private readonly TimeProvider _time;
     private readonly ILogger<BackupEngine> _logger;
@@ -309,7 +312,20 @@ public sealed partial class BackupEngine
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await BackupFormatAsync(run, activity, format, records.GetValueOrDefault(Key(format)), folder, directory, baseName, cancellationToken).ConfigureAwait(false);
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await BackupFormatAsync(run, activity, format, records.GetValueOrDefault(Key(format)), folder, directory, baseName, cancellationToken).ConfigureAwait(false);
+                        break;
+                    }
+                    catch (Exception exception) when (attempt < BrokenBodyAttempts && IsBrokenBody(exception) && !cancellationToken.IsCancellationRequested)
+                    {
+                        // The client's retries end when the headers arrive; a body cut off while streaming to disk is
+                        // asked for again here (the temporary file is already gone), instead of failing the file.
+                        LogBodyBroken(activity.Id, format.Name, attempt);
+                    }
+                }
             }
             catch (Exception exception) when (exception is not (OperationCanceledException or AuthenticationRequiredException or RateLimitExceededException))
             {
@@ -439,6 +455,21 @@ public sealed partial class BackupEngine
 
     internal static string Key(ActivityFormat format) => format.Name.ToLowerInvariant();
 
+    // A body that ended early or a connection reset while reading, bare or wrapped by a source (Garmin's download
+    // stream maps it to ServiceUnavailableException). Failures before the headers were already retried by the client.
+    private static bool IsBrokenBody(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is HttpIOException or IOException { InnerException: System.Net.Sockets.SocketException })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} temporary files left by an interrupted run in {Folder}")]
     private partial void LogLeftoversRemoved(int count, string folder);
 
@@ -447,6 +478,9 @@ public sealed partial class BackupEngine
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Downloaded {Format} of activity {ActivityId} to {Path} ({Length} bytes)")]
     private partial void LogDownloaded(string activityId, string format, string path, long length);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The body of {Format} of activity {ActivityId} broke off (attempt {Attempt}); asking again")]
+    private partial void LogBodyBroken(string activityId, string format, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The service has no {Format} for activity {ActivityId}: {Reason}")]
     private partial void LogNotAvailable(string activityId, string format, string reason);

@@ -89,7 +89,8 @@ internal static class CsvValues
 
     private static string Hms(double? seconds)
     {
-        if (seconds is not { } s)
+        // A value no TimeSpan can hold (a service's garbage, 1e308) is left blank rather than failing the whole CSV.
+        if (seconds is not { } s || !double.IsFinite(s) || Math.Abs(s) >= TimeSpan.MaxValue.TotalSeconds - 1)
         {
             return "";
         }

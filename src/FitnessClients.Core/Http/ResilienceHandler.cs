@@ -20,6 +20,12 @@ namespace FitnessClients.Core.Http;
 /// same bytes even when the content is a stream that can be read only once.
 /// </para>
 /// <para>
+/// A JSON body is read to the end inside the attempt, so a body cut off part-way (a dropped connection, a proxy
+/// timing out) or trickling in beyond <see cref="ResilienceOptions.AttemptTimeout"/> is retried like a failed
+/// attempt instead of surfacing as a raw <see cref="IOException"/> while the caller deserialises it. Other bodies
+/// (downloads) stay streamed; their readers own the failure of a broken stream.
+/// </para>
+/// <para>
 /// The circuit breaker's state lives in this handler instance: handlers recycled by <c>IHttpClientFactory</c>
 /// start with a closed breaker.
 /// </para>
@@ -93,6 +99,28 @@ public sealed class ResilienceHandler : DelegatingHandler
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The resilience handler only sends asynchronously; use SendAsync.");
 
-    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
+    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (IsJson(response.Content))
+        {
+            try
+            {
+                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+
+        return response;
+    }
+
+    private static bool IsJson(HttpContent? content) =>
+        content?.Headers.ContentType?.MediaType is { } type
+        && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 }

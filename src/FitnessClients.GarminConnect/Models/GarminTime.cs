@@ -101,13 +101,18 @@ public static class GarminTime
             return null;
         }
 
-        if (local is { } l && GetOffset(l, start.UtcDateTime) is { } offset)
+        if (local is { } l && GetOffset(l, start.UtcDateTime) is { } offset && CanShift(start.UtcDateTime, offset))
         {
             return start.ToOffset(offset);
         }
 
         return start;
     }
+
+    // At the very ends of the calendar (a garbage date such as 9999-12-31 23:59) the local time cannot be represented:
+    // keep the instant in UTC rather than fail the whole listing.
+    private static bool CanShift(DateTime utc, TimeSpan offset) =>
+        offset >= TimeSpan.Zero ? DateTime.MaxValue.Ticks - utc.Ticks >= offset.Ticks : utc.Ticks - DateTime.MinValue.Ticks >= -offset.Ticks;
 
     /// <summary>Converts Garmin's epoch milliseconds (<c>beginTimestamp</c>) to a UTC moment.</summary>
     /// <param name="milliseconds">Milliseconds since 1970-01-01T00:00:00Z.</param>

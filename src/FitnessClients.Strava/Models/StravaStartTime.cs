@@ -13,18 +13,23 @@ internal static class StravaStartTime
         }
 
         var utc = start.ToUniversalTime();
-        if (utcOffsetSeconds is { } seconds && !double.IsNaN(seconds) && TryOffset(TimeSpan.FromSeconds(seconds), out var fromField))
+        if (utcOffsetSeconds is { } seconds && double.IsFinite(seconds) && Math.Abs(seconds) <= MaxOffset.TotalSeconds + 60
+            && TryOffset(TimeSpan.FromSeconds(seconds), out var fromField) && CanShift(utc, fromField))
         {
             return utc.ToOffset(fromField);
         }
 
-        if (startDateLocal is { } local && TryOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified) - utc.DateTime, out var fromGap))
+        if (startDateLocal is { } local && TryOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified) - utc.DateTime, out var fromGap) && CanShift(utc, fromGap))
         {
             return utc.ToOffset(fromGap);
         }
 
         return utc;
     }
+
+    // At the very ends of the calendar (garbage such as 9999-12-31) the local time cannot be represented: keep UTC.
+    private static bool CanShift(DateTimeOffset utc, TimeSpan offset) =>
+        offset >= TimeSpan.Zero ? DateTime.MaxValue.Ticks - utc.UtcTicks >= offset.Ticks : utc.UtcTicks - DateTime.MinValue.Ticks >= -offset.Ticks;
 
     private static bool TryOffset(TimeSpan raw, out TimeSpan offset)
     {
