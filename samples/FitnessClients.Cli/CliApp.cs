@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net.Http;
+using FitnessClients.Cli.Commands;
 using FitnessClients.Cli.Commands.FitTrackee;
 using FitnessClients.Cli.Commands.Garmin;
 using FitnessClients.Cli.Commands.Runkeeper;
@@ -47,11 +48,7 @@ public static class CliApp
         root.Add(globals.Verbose);
 
         var garmin = new Command("garmin", "Garmin Connect: sign in, download activities, back up");
-        var demo = new Option<bool>("--demo")
-        {
-            Description = "Use a built-in Garmin emulator with a demo account (no account, no network)",
-            Recursive = true,
-        };
+        var demo = ServiceCommandSet.CreateDemoOption("Use a built-in Garmin emulator with a demo account (no account, no network)");
         garmin.Add(demo);
         var app = new GarminCommandSet(env, globals, demo);
         garmin.Add(GarminLoginCommand.Create(app));
@@ -70,11 +67,7 @@ public static class CliApp
     private static Command BuildFitTrackeeCommand(CliEnvironment env, GlobalOptions globals)
     {
         var fittrackee = new Command("fittrackee", "FitTrackee (self-hosted): sign in, upload files, back up, delete");
-        var demo = new Option<bool>("--demo")
-        {
-            Description = "Use a built-in FitTrackee emulator with a demo account (no instance, no network)",
-            Recursive = true,
-        };
+        var demo = ServiceCommandSet.CreateDemoOption("Use a built-in FitTrackee emulator with a demo account (no instance, no network)");
         fittrackee.Add(demo);
         var app = new FitTrackeeCommandSet(env, globals, demo);
         fittrackee.Add(FitTrackeeLoginCommand.Create(app));

@@ -1,40 +1,18 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using FitnessClients.Cli.Runkeeper;
 using FitnessClients.Core;
-using Spectre.Console;
 
 namespace FitnessClients.Cli.Commands.Runkeeper;
 
-/// <summary>What the runkeeper commands share: the environment, the global options, <c>--demo</c>, prompts and JSON output.</summary>
+/// <summary>What the runkeeper commands share beyond <see cref="ServiceCommandSet"/>: how they build their service context.</summary>
 public sealed class RunkeeperCommandSet(CliEnvironment environment, GlobalOptions globals, Option<bool> demo)
+    : ServiceCommandSet(environment, globals, demo)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    /// <summary>The process's surroundings.</summary>
-    public CliEnvironment Environment { get; } = environment;
-
-    /// <summary>The global options.</summary>
-    public GlobalOptions Globals { get; } = globals;
-
-    /// <summary><c>--demo</c>.</summary>
-    public Option<bool> Demo { get; } = demo;
-
     /// <summary>Builds <c>fitness runkeeper login|logout|backup</c>.</summary>
     public static Command CreateCommand(CliEnvironment environment, GlobalOptions globals)
     {
         var runkeeper = new Command("runkeeper", "Runkeeper: store a token, back up through the API or from the data export ZIP");
-        var demo = new Option<bool>("--demo")
-        {
-            Description = "Use a built-in Runkeeper emulator (or a synthetic export with --export) with a demo account (no account, no network)",
-            Recursive = true,
-        };
+        var demo = ServiceCommandSet.CreateDemoOption("Use a built-in Runkeeper emulator (or a synthetic export with --export) with a demo account (no account, no network)");
         runkeeper.Add(demo);
         var app = new RunkeeperCommandSet(environment, globals, demo);
         runkeeper.Add(RunkeeperLoginCommand.Create(app));
@@ -61,26 +39,4 @@ public sealed class RunkeeperCommandSet(CliEnvironment environment, GlobalOption
                 return ExitCodes.AuthenticationRequired;
             }
         });
-
-    /// <summary>Writes a result object as JSON on stdout.</summary>
-    public void WriteJson<T>(T value) => Environment.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
-
-    /// <summary>Asks for a value: from the input reader when there is one (tests, pipes), else with a Spectre prompt.</summary>
-    public string Prompt(string label, bool secret)
-    {
-        if (Environment.Input is { } input)
-        {
-            Environment.Error.Write(label + " ");
-            var line = input.ReadLine();
-            return string.IsNullOrWhiteSpace(line) ? throw new CliUsageException($"no value given for '{label.TrimEnd(':')}'") : line.Trim();
-        }
-
-        if (!Environment.Console.Profile.Capabilities.Interactive)
-        {
-            throw new CliUsageException($"'{label.TrimEnd(':')}' must be typed, but the terminal is not interactive");
-        }
-
-        var prompt = new TextPrompt<string>(label);
-        return Environment.Console.Prompt(secret ? prompt.Secret() : prompt).Trim();
-    }
 }
