@@ -29,7 +29,9 @@ public sealed class RunkeeperActivitySource : IActivitySource
     private const int CachedActivities = 8;
 
     private readonly RunkeeperClient _client;
-    private readonly ConcurrentDictionary<string, Task<byte[]>> _details = new(StringComparer.Ordinal);
+    // Lazy: GetOrAdd may run its factory twice when two formats of one activity are opened at once, and each run would
+    // be a request; the Lazy that wins is the only one whose fetch starts.
+    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _details = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _detailOrder = new();
 
     /// <summary>Creates the source over a client.</summary>
@@ -165,7 +167,7 @@ public sealed class RunkeeperActivitySource : IActivitySource
     private async Task<byte[]> GetDetailsAsync(ActivitySummary activity, CancellationToken cancellationToken)
     {
         var key = activity.Id;
-        var task = _details.GetOrAdd(key, added =>
+        var entry = _details.GetOrAdd(key, added => new Lazy<Task<byte[]>>(() =>
         {
             _detailOrder.Enqueue(added);
             while (_detailOrder.Count > CachedActivities && _detailOrder.TryDequeue(out var old))
@@ -174,7 +176,9 @@ public sealed class RunkeeperActivitySource : IActivitySource
             }
 
             return _client.FitnessActivities.GetBytesAsync(Link(activity), cancellationToken);
-        });
+        }));
+
+        var task = entry.Value;
         try
         {
             return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -182,7 +186,7 @@ public sealed class RunkeeperActivitySource : IActivitySource
         catch when (task.IsFaulted || task.IsCanceled)
         {
             // A failed fetch is not cached: the next attempt asks again.
-            _details.TryRemove(new KeyValuePair<string, Task<byte[]>>(key, task));
+            _details.TryRemove(new KeyValuePair<string, Lazy<Task<byte[]>>>(key, entry));
             throw;
         }
     }
