@@ -27,82 +27,28 @@ public static class GarminBackupCommand
             Description = "Formats to keep, comma-separated or repeated: original, fit, gpx, tcx, kml, csv, json (summary), details (default: original)",
             AllowMultipleArgumentsPerToken = true,
         };
-        var count = new Option<string?>("--count", "-c") { Description = "The newest N activities, or 'all' (default: all)" };
-        var startDate = new Option<DateOnly?>("--start-date") { Description = "Only activities on or after this local date (yyyy-MM-dd)" };
-        var endDate = new Option<DateOnly?>("--end-date") { Description = "Only activities on or before this local date (yyyy-MM-dd)" };
-        var type = new Option<string[]>("--type", "-t") { Description = "Only these activity types (running, cycling, ...), comma-separated or repeated", AllowMultipleArgumentsPerToken = true };
-        var exclude = new Option<string?>("--exclude") { Description = "A JSON file {\"ids\": [...]} of activities to leave out" };
-        var skipNewest = new Option<int>("--skip-newest") { Description = "Leave out the newest N activities (e.g. still being edited)" };
-        var subdir = new Option<string?>("--subdir") { Description = "Sub-folder template, e.g. '{YYYY}/{MM}'" };
-        var localPrefix = new Option<bool>("--local-prefix") { Description = "Prefix file names with the local start time" };
-        var appendName = new Option<bool>("--append-name") { Description = "Append the activity name to file names" };
-        var appendDesc = new Option<bool>("--append-desc") { Description = "Append the activity description to file names" };
         var keepZip = new Option<bool>("--keep-zip") { Description = "Keep originals as Garmin's ZIP (the default)" };
         var unzip = new Option<bool>("--unzip") { Description = "Keep the FIT/GPX/TCX file inside the original ZIP instead of the ZIP" };
-        var fullScan = new Option<bool>("--full-scan") { Description = "List everything again (catches activities uploaded late with old dates)" };
-        var retryNotAvailable = new Option<bool>("--retry-not-available") { Description = "Ask again for formats Garmin did not have last time" };
-        var concurrency = new Option<int?>("--concurrency") { Description = "Parallel downloads (default 4)" };
-        var csvTemplate = new Option<string?>("--csv-template") { Description = "activities.csv columns: 'default', 'all', or the path of a .properties template" };
-        var noCsv = new Option<bool>("--no-csv") { Description = "Do not write activities.csv" };
+        var backup = new BackupCommandOptions("Garmin", "running, cycling");
         var command = new Command("backup", "Back up activities into a folder, incrementally")
         {
-            backupDir, format, count, startDate, endDate, type, exclude, skipNewest, subdir, localPrefix, appendName, appendDesc,
-            keepZip, unzip, fullScan, retryNotAvailable, concurrency, csvTemplate, noCsv,
+            backupDir, format, keepZip, unzip,
         };
+        backup.AddTo(command);
 
         command.SetAction((parseResult, cancellationToken) => app.RunAsync(parseResult, interactive: false, async (context, garmin) =>
         {
             var folder = parseResult.GetValue(backupDir) ?? context.Setting("FITNESSCLIENTS_GARMIN_BACKUP_DIR", context.Config.Garmin.BackupDir)
                 ?? throw new CliUsageException("--backup-dir is required (or set FITNESSCLIENTS_GARMIN_BACKUP_DIR, or garmin.backupDir in config.json)");
             folder = Path.GetFullPath(ConfigPaths.ExpandHome(folder, app.Environment));
-            if (parseResult.GetValue(appendName) && parseResult.GetValue(appendDesc))
-            {
-                throw new CliUsageException("--append-name and --append-desc exclude each other");
-            }
-
             if (parseResult.GetValue(keepZip) && parseResult.GetValue(unzip))
             {
                 throw new CliUsageException("--keep-zip and --unzip exclude each other");
             }
 
-            if (parseResult.GetValue(noCsv) && parseResult.GetValue(csvTemplate) is not null)
-            {
-                throw new CliUsageException("--no-csv and --csv-template exclude each other");
-            }
-
             var formatNames = BackupCommandHelpers.Split(parseResult.GetValue(format)) is { Count: > 0 } given ? given : context.Config.Garmin.Formats ?? ["original"];
             var formats = formatNames.Select(f => ToFormat(f, parseResult.GetValue(unzip))).Distinct().ToList();
-            var options = new BackupOptions
-            {
-                BackupDirectory = folder,
-                Formats = formats,
-                Filter = new BackupFilter
-                {
-                    Count = BackupCommandHelpers.ParseCount(parseResult.GetValue(count)),
-                    StartDate = parseResult.GetValue(startDate),
-                    EndDate = parseResult.GetValue(endDate),
-                    ActivityTypes = BackupCommandHelpers.Split(parseResult.GetValue(type)),
-                    ExcludeIds = parseResult.GetValue(exclude) is { } file ? BackupCommandHelpers.ReadExclude(ConfigPaths.ExpandHome(file, app.Environment)) : [],
-                    SkipNewest = parseResult.GetValue(skipNewest),
-                },
-                Layout = new BackupLayout
-                {
-                    SubfolderTemplate = parseResult.GetValue(subdir),
-                    LocalTimePrefix = parseResult.GetValue(localPrefix),
-                    NameSuffix = parseResult.GetValue(appendName) ? BackupNameSuffix.ActivityName
-                        : parseResult.GetValue(appendDesc) ? BackupNameSuffix.Description : BackupNameSuffix.None,
-                },
-                FullScan = parseResult.GetValue(fullScan),
-                RetryNotAvailable = parseResult.GetValue(retryNotAvailable),
-                WriteCsv = !parseResult.GetValue(noCsv),
-                CsvTemplate = BackupCommandHelpers.ReadCsvTemplate(parseResult.GetValue(csvTemplate), app.Environment),
-                MaxConcurrency = parseResult.GetValue(concurrency) ?? context.Config.Garmin.Concurrency ?? 4,
-                RequestCounter = garmin.Emulator is { } emulator ? () => emulator.Requests.Count() : null,
-            };
-            if (options.MaxConcurrency < 1)
-            {
-                throw new CliUsageException("--concurrency must be at least 1");
-            }
+            var options = backup.CreateBackupOptions(parseResult, folder, formats, context.Config.Garmin.Concurrency, garmin.Emulator is { } emulator ? () => emulator.Requests.LongCount() : null, app.Environment);
 
             Directory.CreateDirectory(folder);
             context.AddFileLog(folder);

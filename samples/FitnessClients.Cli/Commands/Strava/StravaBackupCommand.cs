@@ -33,75 +33,21 @@ public static class StravaBackupCommand
             Description = "Formats to keep, comma-separated or repeated: summary, detail, streams, gpx, tcx, original (needs the website cookie), photos, gear (default: summary,gpx)",
             AllowMultipleArgumentsPerToken = true,
         };
-        var count = new Option<string?>("--count", "-c") { Description = "The newest N activities, or 'all' (default: all)" };
-        var startDate = new Option<DateOnly?>("--start-date", "--since") { Description = "Only activities on or after this local date (yyyy-MM-dd)" };
-        var endDate = new Option<DateOnly?>("--end-date", "--until") { Description = "Only activities on or before this local date (yyyy-MM-dd)" };
-        var type = new Option<string[]>("--type", "-t") { Description = "Only these sport types (Run, Ride, TrailRun, ...), comma-separated or repeated", AllowMultipleArgumentsPerToken = true };
-        var exclude = new Option<string?>("--exclude") { Description = "A JSON file {\"ids\": [...]} of activities to leave out" };
-        var skipNewest = new Option<int>("--skip-newest") { Description = "Leave out the newest N activities (e.g. still being edited)" };
-        var subdir = new Option<string?>("--subdir") { Description = "Sub-folder template, e.g. '{YYYY}/{MM}'" };
-        var localPrefix = new Option<bool>("--local-prefix") { Description = "Prefix file names with the local start time" };
-        var appendName = new Option<bool>("--append-name") { Description = "Append the activity name to file names" };
-        var appendDesc = new Option<bool>("--append-desc") { Description = "Append the activity description to file names" };
-        var fullScan = new Option<bool>("--full-scan") { Description = "List everything again (catches activities uploaded late with old dates)" };
-        var retryNotAvailable = new Option<bool>("--retry-not-available") { Description = "Ask again for formats Strava did not have last time (e.g. originals after adding the cookie)" };
-        var concurrency = new Option<int?>("--concurrency") { Description = "Parallel downloads (default 4); the rate windows pace them anyway" };
-        var csvTemplate = new Option<string?>("--csv-template") { Description = "activities.csv columns: 'default', 'all', or the path of a .properties template" };
-        var noCsv = new Option<bool>("--no-csv") { Description = "Do not write activities.csv" };
+        var backup = new BackupCommandOptions("Strava", "Run, Ride, TrailRun", "e.g. originals after adding the cookie");
         var command = new Command("backup", "Back up activities into a folder, incrementally, within Strava's rate limits")
         {
-            backupDir, format, count, startDate, endDate, type, exclude, skipNewest, subdir, localPrefix, appendName, appendDesc,
-            fullScan, retryNotAvailable, concurrency, csvTemplate, noCsv,
+            backupDir, format,
         };
+        backup.AddTo(command);
 
         command.SetAction((parseResult, cancellationToken) => app.RunAsync(parseResult, interactive: false, async (context, strava) =>
         {
             var folder = parseResult.GetValue(backupDir) ?? context.Setting("FITNESSCLIENTS_STRAVA_BACKUP_DIR", context.Config.Strava.BackupDir)
                 ?? throw new CliUsageException("--backup-dir is required (or set FITNESSCLIENTS_STRAVA_BACKUP_DIR, or strava.backupDir in config.json)");
             folder = Path.GetFullPath(ConfigPaths.ExpandHome(folder, app.Environment));
-            if (parseResult.GetValue(appendName) && parseResult.GetValue(appendDesc))
-            {
-                throw new CliUsageException("--append-name and --append-desc exclude each other");
-            }
-
-            if (parseResult.GetValue(noCsv) && parseResult.GetValue(csvTemplate) is not null)
-            {
-                throw new CliUsageException("--no-csv and --csv-template exclude each other");
-            }
-
             var formatNames = BackupCommandHelpers.Split(parseResult.GetValue(format)) is { Count: > 0 } given ? given : context.Config.Strava.Formats ?? [.. DefaultFormats];
             var formats = formatNames.Select(ToFormat).Distinct().ToList();
-            var options = new BackupOptions
-            {
-                BackupDirectory = folder,
-                Formats = formats,
-                Filter = new BackupFilter
-                {
-                    Count = BackupCommandHelpers.ParseCount(parseResult.GetValue(count)),
-                    StartDate = parseResult.GetValue(startDate),
-                    EndDate = parseResult.GetValue(endDate),
-                    ActivityTypes = BackupCommandHelpers.Split(parseResult.GetValue(type)),
-                    ExcludeIds = parseResult.GetValue(exclude) is { } file ? BackupCommandHelpers.ReadExclude(ConfigPaths.ExpandHome(file, app.Environment)) : [],
-                    SkipNewest = parseResult.GetValue(skipNewest),
-                },
-                Layout = new BackupLayout
-                {
-                    SubfolderTemplate = parseResult.GetValue(subdir),
-                    LocalTimePrefix = parseResult.GetValue(localPrefix),
-                    NameSuffix = parseResult.GetValue(appendName) ? BackupNameSuffix.ActivityName
-                        : parseResult.GetValue(appendDesc) ? BackupNameSuffix.Description : BackupNameSuffix.None,
-                },
-                FullScan = parseResult.GetValue(fullScan),
-                RetryNotAvailable = parseResult.GetValue(retryNotAvailable),
-                WriteCsv = !parseResult.GetValue(noCsv),
-                CsvTemplate = BackupCommandHelpers.ReadCsvTemplate(parseResult.GetValue(csvTemplate), app.Environment),
-                MaxConcurrency = parseResult.GetValue(concurrency) ?? context.Config.Strava.Concurrency ?? 4,
-                RequestCounter = strava.Emulator is { } emulator ? () => emulator.Requests.Count() : null,
-            };
-            if (options.MaxConcurrency < 1)
-            {
-                throw new CliUsageException("--concurrency must be at least 1");
-            }
+            var options = backup.CreateBackupOptions(parseResult, folder, formats, context.Config.Strava.Concurrency, strava.Emulator is { } emulator ? () => emulator.Requests.LongCount() : null, app.Environment);
 
             strava.RequireAppCredentials();
             Directory.CreateDirectory(folder);
