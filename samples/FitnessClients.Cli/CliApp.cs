@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net.Http;
-using FitnessClients.Cli.Commands;
 using FitnessClients.Cli.Commands.FitTrackee;
 using FitnessClients.Cli.Commands.Garmin;
 using FitnessClients.Cli.Commands.Runkeeper;
@@ -38,45 +37,21 @@ public static class CliApp
         return await parseResult.InvokeAsync(invocation, cancellationToken);
     }
 
-    /// <summary>The command tree: <c>fitness garmin login|status|logout|get-activity|backup</c>.</summary>
+    /// <summary>The command tree: <c>fitness garmin|strava|runkeeper|fittrackee ...</c> and <c>fitness sync</c>.</summary>
     public static RootCommand BuildRootCommand(CliEnvironment env)
     {
         var globals = new GlobalOptions();
-        var root = new RootCommand("fitness: back up your Garmin Connect activities (try: fitness garmin backup --demo --backup-dir ./demo-backup)");
+        var root = new RootCommand("fitness: back up your Garmin Connect, Strava and Runkeeper activities and sync them into FitTrackee (try: fitness garmin backup --demo --backup-dir ./demo-backup)");
         root.Add(globals.ConfigDir);
         root.Add(globals.Json);
         root.Add(globals.Verbose);
 
-        var garmin = new Command("garmin", "Garmin Connect: sign in, download activities, back up");
-        var demo = ServiceCommandSet.CreateDemoOption("Use a built-in Garmin emulator with a demo account (no account, no network)");
-        garmin.Add(demo);
-        var app = new GarminCommandSet(env, globals, demo);
-        garmin.Add(GarminLoginCommand.Create(app));
-        garmin.Add(GarminStatusCommand.Create(app));
-        garmin.Add(GarminLogoutCommand.Create(app));
-        garmin.Add(GarminGetActivityCommand.Create(app));
-        garmin.Add(GarminBackupCommand.Create(app));
-        root.Add(garmin);
+        root.Add(GarminCommandSet.CreateCommand(env, globals));
         root.Add(StravaCommandSet.CreateCommand(env, globals));
         root.Add(RunkeeperCommandSet.CreateCommand(env, globals));
-        root.Add(BuildFitTrackeeCommand(env, globals));
+        root.Add(FitTrackeeCommandSet.CreateCommand(env, globals));
         root.Add(SyncCommand.Create(env, globals));
         return root;
-    }
-
-    private static Command BuildFitTrackeeCommand(CliEnvironment env, GlobalOptions globals)
-    {
-        var fittrackee = new Command("fittrackee", "FitTrackee (self-hosted): sign in, upload files, back up, delete");
-        var demo = ServiceCommandSet.CreateDemoOption("Use a built-in FitTrackee emulator with a demo account (no instance, no network)");
-        fittrackee.Add(demo);
-        var app = new FitTrackeeCommandSet(env, globals, demo);
-        fittrackee.Add(FitTrackeeLoginCommand.Create(app));
-        fittrackee.Add(FitTrackeeStatusCommand.Create(app));
-        fittrackee.Add(FitTrackeeLogoutCommand.Create(app));
-        fittrackee.Add(FitTrackeeBackupCommand.Create(app));
-        fittrackee.Add(FitTrackeeUploadCommand.Create(app));
-        fittrackee.Add(FitTrackeeDeleteCommand.Create(app));
-        return fittrackee;
     }
 
     /// <summary>Runs a command body with the context, turning expected failures into one line on stderr and an exit code.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spectre.Console;
@@ -54,5 +55,32 @@ public abstract class ServiceCommandSet(CliEnvironment environment, GlobalOption
 
         var prompt = new TextPrompt<string>(label);
         return Environment.Console.Prompt(secret ? prompt.Secret() : prompt).Trim();
+    }
+
+    /// <summary>Opens <paramref name="uri"/> in the browser: the environment's opener (tests), else the system's.</summary>
+    /// <returns>Whether a browser could be started.</returns>
+    public bool TryOpenBrowser(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (Environment.OpenBrowser is { } open)
+        {
+            open(uri);
+            return true;
+        }
+
+        try
+        {
+            if (OperatingSystem.IsLinux() && Environment.GetVariable("DISPLAY") is null && Environment.GetVariable("WAYLAND_DISPLAY") is null)
+            {
+                return false;   // no desktop: xdg-open would fall back to a text browser or fail
+            }
+
+            using var process = Process.Start(new ProcessStartInfo(uri.AbsoluteUri) { UseShellExecute = true });
+            return process is not null || OperatingSystem.IsWindows() || OperatingSystem.IsMacOS();
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or PlatformNotSupportedException)
+        {
+            return false;
+        }
     }
 }

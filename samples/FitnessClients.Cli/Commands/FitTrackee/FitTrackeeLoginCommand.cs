@@ -38,7 +38,7 @@ public static class FitTrackeeLoginCommand
                 token = await auth.LoginWithBrowserAsync(
                     url =>
                     {
-                        if (quiet || !FitTrackeeCommandSet.TryOpenBrowser(url))
+                        if (quiet || !app.TryOpenBrowser(url))
                         {
                             app.Environment.Error.WriteLine("Open this address in a browser on this machine, sign in and press Authorize:");
                             app.Environment.Error.WriteLine(url.AbsoluteUri);

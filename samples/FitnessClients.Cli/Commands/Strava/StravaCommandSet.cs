@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using FitnessClients.Cli.Strava;
 
 namespace FitnessClients.Cli.Commands.Strava;
@@ -33,31 +32,4 @@ public sealed class StravaCommandSet(CliEnvironment environment, GlobalOptions g
 
     /// <summary>Writes a warning line on stderr.</summary>
     public void Warn(string message) => Environment.Error.WriteLine($"warning: {message}");
-
-    /// <summary>Opens <paramref name="uri"/> in the browser: the environment's opener (tests), else the system's.</summary>
-    /// <returns>Whether a browser could be started.</returns>
-    public bool TryOpenBrowser(Uri uri)
-    {
-        ArgumentNullException.ThrowIfNull(uri);
-        if (Environment.OpenBrowser is { } open)
-        {
-            open(uri);
-            return true;
-        }
-
-        try
-        {
-            if (OperatingSystem.IsLinux() && Environment.GetVariable("DISPLAY") is null && Environment.GetVariable("WAYLAND_DISPLAY") is null)
-            {
-                return false;   // no desktop: xdg-open would fall back to a text browser or fail
-            }
-
-            using var process = Process.Start(new ProcessStartInfo(uri.AbsoluteUri) { UseShellExecute = true });
-            return process is not null || OperatingSystem.IsWindows() || OperatingSystem.IsMacOS();
-        }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or PlatformNotSupportedException)
-        {
-            return false;
-        }
-    }
 }
