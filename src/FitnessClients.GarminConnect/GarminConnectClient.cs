@@ -3,6 +3,7 @@ using FitnessClients.GarminConnect.Api;
 using FitnessClients.GarminConnect.Clients;
 using FitnessClients.GarminConnect.Http;
 using FitnessClients.GarminConnect.Models;
+using Refit;
 
 namespace FitnessClients.GarminConnect;
 
@@ -64,7 +65,7 @@ public class GarminConnectClient : IDisposable
         options.Validate();
         Options = options;
         _owned = owned;
-        var api = RestApiFactory.Create<IGarminConnectApi>(httpClient, GarminJson.Options);
+        var api = RestService.ForGenerated<IGarminConnectApi>(httpClient, GarminRefit.Settings);
         var context = new GarminClientContext(api, options);
         Activities = new GarminActivitiesClient(context);
         Downloads = new GarminDownloadsClient(context);
@@ -129,8 +130,7 @@ public class GarminConnectClient : IDisposable
             var http = connections.CreateApiClient(
                 settings,
                 options.EffectiveBaseAddress,
-                aroundPrimary: sender => new GarminExportUnavailableHandler { InnerHandler = sender },
-                aroundPipeline: pipeline => new GarminTransferTimeoutHandler(options.DownloadAttemptTimeout) { InnerHandler = pipeline });
+                aroundPrimary: sender => new GarminExportUnavailableHandler { InnerHandler = sender });
             return new GarminConnectClient(http, options, [connections]);
         }
         catch

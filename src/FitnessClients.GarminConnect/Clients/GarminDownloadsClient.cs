@@ -3,6 +3,7 @@ using System.Net;
 using FitnessClients.Core;
 using FitnessClients.Core.Activities;
 using FitnessClients.GarminConnect.Http;
+using Refit;
 
 namespace FitnessClients.GarminConnect.Clients;
 
@@ -39,12 +40,13 @@ public class GarminDownloadsClient
     public virtual async Task<ActivityContent> OpenAsync(long activityId, GarminDownloadFormat format, CancellationToken cancellationToken = default)
     {
         var api = Context.Api;
-        HttpResponseMessage response;
+        var attemptTimeout = Context.Options.DownloadAttemptTimeout;
+        IApiResponse<Stream> response;
         try
         {
             response = format == GarminDownloadFormat.Original
-                ? await api.DownloadOriginalAsync(activityId, cancellationToken).ConfigureAwait(false)
-                : await api.DownloadExportAsync(ExportKey(format), activityId, cancellationToken).ConfigureAwait(false);
+                ? await api.DownloadOriginalAsync(activityId, attemptTimeout, cancellationToken).ConfigureAwait(false)
+                : await api.DownloadExportAsync(ExportKey(format), activityId, attemptTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (ResourceNotFoundException)
         {
@@ -58,19 +60,18 @@ public class GarminDownloadsClient
             return TcxUnavailable(activityId);
         }
 
-        if (format == GarminDownloadFormat.Tcx && response.Headers.Contains(GarminExportUnavailableHandler.MarkerHeader))
+        if (format == GarminDownloadFormat.Tcx && response.Headers?.Contains(GarminExportUnavailableHandler.MarkerHeader) == true)
         {
             response.Dispose();
             return TcxUnavailable(activityId);
         }
 
-        return await ToContentAsync(
+        return ToContent(
             response,
             format == GarminDownloadFormat.Original ? "zip" : ExportKey(format),
             format == GarminDownloadFormat.Original
-                ? $"Garmin sent no original file for activity {activityId} ({(int)response.StatusCode}, empty)."
-                : $"Garmin has no {Name(format)} for activity {activityId} ({(int)response.StatusCode}, empty): it has no GPS track.",
-            cancellationToken).ConfigureAwait(false);
+                ? $"Garmin sent no original file for activity {activityId} ({(int?)response.StatusCode}, empty)."
+                : $"Garmin has no {Name(format)} for activity {activityId} ({(int?)response.StatusCode}, empty): it has no GPS track.");
     }
 
     /// <summary>
@@ -187,8 +188,8 @@ public class GarminDownloadsClient
     /// <exception cref="ResourceNotFoundException">No such activity.</exception>
     public virtual async Task<ActivityContent> OpenSummaryJsonAsync(long activityId, CancellationToken cancellationToken = default)
     {
-        var response = await Context.Api.GetActivityResponseAsync(activityId, cancellationToken).ConfigureAwait(false);
-        return await ToContentAsync(response, "json", $"Garmin sent an empty summary for activity {activityId}.", cancellationToken).ConfigureAwait(false);
+        var response = await Context.Api.GetActivityJsonAsync(activityId, cancellationToken).ConfigureAwait(false);
+        return ToContent(response, "json", $"Garmin sent an empty summary for activity {activityId}.");
     }
 
     /// <summary>Opens the details JSON (samples) exactly as Garmin sent it (<c>/details</c>), for backups.</summary>
@@ -199,8 +200,8 @@ public class GarminDownloadsClient
     /// <exception cref="ResourceNotFoundException">No such activity.</exception>
     public virtual async Task<ActivityContent> OpenDetailsJsonAsync(long activityId, int maxChartSize = 2000, int maxPolylineSize = 4000, CancellationToken cancellationToken = default)
     {
-        var response = await Context.Api.GetActivityDetailsResponseAsync(activityId, maxChartSize, maxPolylineSize, cancellationToken).ConfigureAwait(false);
-        return await ToContentAsync(response, "json", $"Garmin sent no details for activity {activityId}.", cancellationToken).ConfigureAwait(false);
+        var response = await Context.Api.GetActivityDetailsJsonAsync(activityId, maxChartSize, maxPolylineSize, cancellationToken).ConfigureAwait(false);
+        return ToContent(response, "json", $"Garmin sent no details for activity {activityId}.");
     }
 
     private static async Task<GarminDownloadResult> UnpackToFileAsync(
@@ -233,24 +234,21 @@ public class GarminDownloadsClient
         }
     }
 
-    private static async Task<ActivityContent> ToContentAsync(HttpResponseMessage response, string extension, string emptyReason, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body as content that releases the response when disposed. Garmin's 204 and an empty 200 are "not available";
+    /// Refit gives both as an empty stream, so the status and length decide.
+    /// </summary>
+    private static ActivityContent ToContent(IApiResponse<Stream> response, string extension, string emptyReason)
     {
-        try
-        {
-            if (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
-            {
-                response.Dispose();
-                return ActivityContent.NotAvailable(emptyReason);
-            }
-
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return ActivityContent.Available(new OwningReadStream(body, response.RequestMessage, response), extension, response.Content.Headers.ContentLength);
-        }
-        catch
+        var length = response.ContentHeaders?.ContentLength;
+        if (response.StatusCode == HttpStatusCode.NoContent || length == 0 || response.Content is not { } body)
         {
             response.Dispose();
-            throw;
+            return ActivityContent.NotAvailable(emptyReason);
         }
+
+        // The wrapper also turns a connection lost mid-body into the SDK's ServiceUnavailableException.
+        return ActivityContent.Available(new OwningReadStream(body, response.RequestMessage, response), extension, length);
     }
 
     private static ActivityContent TcxUnavailable(long activityId) =>

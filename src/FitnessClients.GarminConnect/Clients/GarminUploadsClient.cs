@@ -1,5 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
+using FitnessClients.GarminConnect.Api;
 using FitnessClients.GarminConnect.Http;
 using FitnessClients.GarminConnect.Models;
 
@@ -41,17 +40,13 @@ public class GarminUploadsClient
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        var name = Path.GetFileName(fileName).Replace("\"", string.Empty, StringComparison.Ordinal).Replace("\\", string.Empty, StringComparison.Ordinal);
-        using var content = new MultipartFormDataContent();
-        var part = new StreamContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileName = "\"" + name + "\"" };
-        content.Add(part);
+        var part = new GarminUploadPart(file, fileName);
         try
         {
-            using var response = await Context.Api.UploadAsync(content, cancellationToken).ConfigureAwait(false);
-            var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            return ToResult(body?.DetailedImportResult, response.Headers.Location);
+            using var response = await Context.Api.UploadAsync(part, Context.Options.DownloadAttemptTimeout, cancellationToken).ConfigureAwait(false);
+
+            // A 202 without the documented body (Refit leaves Content null) still means "accepted": processing.
+            return ToResult(response.Content?.DetailedImportResult, response.Headers?.Location);
         }
         catch (GarminDuplicateUploadException duplicate)
         {
@@ -63,28 +58,6 @@ public class GarminUploadsClient
                 Messages = MessagesOf(result?.Failures),
                 Response = result,
             };
-        }
-    }
-
-    private static async Task<GarminUploadResponse?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.Content.Headers.ContentLength == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return await JsonSerializer.DeserializeAsync<GarminUploadResponse>(stream, GarminJson.Options, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (JsonException)
-        {
-            // A 202 without the documented body still means "accepted": report it as processing.
-            return null;
         }
     }
 
