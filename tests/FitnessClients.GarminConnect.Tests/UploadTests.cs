@@ -106,4 +106,39 @@ public class UploadTests
 
         Assert.That(error!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
+    [TestCase("")]
+    [TestCase("<html>accepted</html>")]
+    public async Task A_202_whose_body_is_not_the_documented_JSON_is_processing(string body)
+    {
+        using var h = await GarminHarness.CreateAsync();
+        h.On("upload-service/upload", _ => new HttpResponseMessage(HttpStatusCode.Accepted) { Content = new StringContent(body, Encoding.UTF8, body.Length == 0 ? "application/json" : "text/html") }, HttpMethod.Post);
+
+        var result = await h.Client.Uploads.UploadAsync(new MemoryStream([1]), "run.fit");
+
+        Assert.That(result.Status, Is.EqualTo(GarminUploadStatus.Processing));
+        Assert.That(result.Response, Is.Null);
+    }
+
+    [Test]
+    public async Task The_upload_part_cuts_a_path_to_its_file_name_and_drops_characters_that_break_the_header()
+    {
+        using var part = new Api.GarminUploadPart(new MemoryStream([1]), "/home/jane/my \"best\" run.fit").ToContent();
+
+        Assert.That(part.Headers.ContentDisposition?.ToString(), Is.EqualTo("form-data; name=\"file\"; filename=\"my best run.fit\""));
+        Assert.That(part.Headers.ContentType?.MediaType, Is.EqualTo("application/octet-stream"));
+        Assert.Throws<ArgumentException>(() => _ = new Api.GarminUploadPart(new MemoryStream([1]), "/home/jane/"));
+    }
+
+    [Test]
+    public async Task The_callers_stream_is_read_but_left_open()
+    {
+        using var h = await GarminHarness.CreateAsync();
+        h.OnJson("upload-service/upload", Accepted, HttpStatusCode.Accepted, HttpMethod.Post);
+        var file = new MemoryStream([1, 2, 3]);
+
+        await h.Client.Uploads.UploadAsync(file, "run.fit");
+
+        Assert.That(file.CanRead, Is.True, "the caller disposes it");
+        Assert.That(file.Position, Is.EqualTo(3));
+    }
 }
