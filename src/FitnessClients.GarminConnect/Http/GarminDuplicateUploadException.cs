@@ -5,7 +5,8 @@ namespace FitnessClients.GarminConnect.Http;
 
 /// <summary>
 /// Carries a 409 answer of the upload endpoint from the error mapping (which can only throw) to
-/// <see cref="Clients.GarminUploadsClient"/>, which turns it into a duplicate result. Never escapes the package.
+/// <see cref="Clients.GarminUploadsClient"/>, which turns it into a duplicate result. A caller of
+/// <see cref="Api.IGarminConnectApi.UploadAsync"/> sees it as its base type, a <see cref="FitnessApiException"/> with status 409.
 /// </summary>
 internal sealed class GarminDuplicateUploadException : FitnessApiException
 {
