@@ -2,7 +2,6 @@ using FitnessClients.Core.Http;
 using FitnessClients.GarminConnect.Api;
 using FitnessClients.GarminConnect.Clients;
 using FitnessClients.GarminConnect.Http;
-using FitnessClients.GarminConnect.Models;
 using Refit;
 
 namespace FitnessClients.GarminConnect;
