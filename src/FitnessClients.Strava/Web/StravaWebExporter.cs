@@ -82,6 +82,7 @@ public sealed class StravaWebExporter : IDisposable
             StravaWebExportFormat.Tcx => "export_tcx",
             _ => "export_original",
         };
+        // The address the messages name; Refit builds the request itself.
         var uri = new Uri(_http.BaseAddress!, $"activities/{activityId.ToString(CultureInfo.InvariantCulture)}/{export}");
 
         IApiResponse<Stream> response;
