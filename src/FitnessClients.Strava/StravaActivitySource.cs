@@ -84,13 +84,10 @@ public sealed class StravaActivitySource : IActivitySource
     public async Task<ActivitySummary> GetActivityAsync(long id, CancellationToken cancellationToken = default)
     {
         JsonElement json;
-        using (var response = await _client.Activities.OpenDetailAsync(id, includeAllEfforts: false, cancellationToken).ConfigureAwait(false))
+        var stream = await _client.Activities.OpenDetailJsonAsync(id, includeAllEfforts: false, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                json = await JsonSerializer.DeserializeAsync(stream, StravaJson.Info<JsonElement>(), cancellationToken).ConfigureAwait(false);
-            }
+            json = await JsonSerializer.DeserializeAsync(stream, StravaJson.Info<JsonElement>(), cancellationToken).ConfigureAwait(false);
         }
 
         var activity = json.ValueKind == JsonValueKind.Object ? json.Deserialize(StravaJson.Info<StravaDetailedActivity>()) : null;
@@ -121,8 +118,11 @@ public sealed class StravaActivitySource : IActivitySource
 
         if (format.Equals(StravaActivityFormats.DetailJson) || format.Equals(ActivityFormat.DetailsJson))
         {
-            using var response = await _client.Activities.OpenDetailAsync(id, includeAllEfforts: false, cancellationToken).ConfigureAwait(false);
-            return await BufferAsync(response, format, cancellationToken).ConfigureAwait(false);
+            var json = await _client.Activities.OpenDetailJsonAsync(id, includeAllEfforts: false, cancellationToken).ConfigureAwait(false);
+            await using (json.ConfigureAwait(false))
+            {
+                return await BufferAsync(json, format, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (format.Equals(StravaActivityFormats.StreamsJson))
@@ -232,10 +232,11 @@ public sealed class StravaActivitySource : IActivitySource
         && raw.TryGetProperty("manual", out var manual)
         && manual.ValueKind == JsonValueKind.True;
 
-    private static async Task<ActivityContent> BufferAsync(HttpResponseMessage response, ActivityFormat format, CancellationToken cancellationToken)
+    // Buffered, as before the typed API: the response is released at once and the backup gets the length.
+    private static async Task<ActivityContent> BufferAsync(Stream json, ActivityFormat format, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
-        await response.Content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        await json.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         buffer.Position = 0;
         return ActivityContent.Available(buffer, format.FileExtension ?? "json", buffer.Length);
     }

@@ -4,6 +4,7 @@ using FitnessClients.Strava.Api;
 using FitnessClients.Strava.Clients;
 using FitnessClients.Strava.Http;
 using FitnessClients.Strava.Models;
+using Refit;
 
 namespace FitnessClients.Strava;
 
@@ -57,7 +58,7 @@ public class StravaClient : IDisposable
 
         Options = options;
         _owned = owned;
-        var api = RestApiFactory.Create<IStravaApi>(httpClient, StravaJson.Options);
+        var api = RestService.ForGenerated<IStravaApi>(httpClient, FitnessRefit.CreateSettings(StravaJson.Options));
         var context = new StravaClientContext(api, httpClient, options, tokens);
         Athlete = new StravaAthleteClient(context);
         Activities = new StravaActivitiesClient(context);

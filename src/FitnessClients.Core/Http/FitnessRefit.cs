@@ -25,6 +25,11 @@ public static class FitnessRefit
     public static RefitSettings CreateSettings(JsonSerializerOptions jsonOptions)
     {
         ArgumentNullException.ThrowIfNull(jsonOptions);
-        return new RefitSettings(new SystemTextJsonContentSerializer(jsonOptions));
+        return new RefitSettings(new SystemTextJsonContentSerializer(jsonOptions))
+        {
+            // Refit 16 wraps whatever HttpClient.SendAsync throws in its ApiRequestException by default, and that
+            // includes the typed exceptions the pipeline's error mapping throws; they must reach callers as they are.
+            TransportExceptionFactory = static (_, exception, _) => exception,
+        };
     }
 }

@@ -60,8 +60,9 @@ public class StravaActivitiesClient
     /// <returns>The activity.</returns>
     public virtual async Task<StravaDetailedActivity> GetAsync(long id, bool includeAllEfforts = false, CancellationToken cancellationToken = default)
     {
-        using var response = await OpenDetailAsync(id, includeAllEfforts, cancellationToken).ConfigureAwait(false);
-        return await StravaClientContext.ReadJsonAsync(response, StravaJson.Info<StravaDetailedActivity>(), cancellationToken).ConfigureAwait(false);
+        await RequireReadAsync(cancellationToken).ConfigureAwait(false);
+        var activity = await Context.Api.GetActivityAsync(id, IncludeAllEfforts(includeAllEfforts), cancellationToken).ConfigureAwait(false);
+        return StravaClientContext.Required(activity);
     }
 
     /// <summary>The laps of an activity (<c>GET /activities/{id}/laps</c>).</summary>
@@ -116,16 +117,10 @@ public class StravaActivitiesClient
 
         for (var page = 1; ; page++)
         {
-            JsonElement items;
-            using (var response = await Context.Api.ListActivitiesAsync(before?.ToUnixTimeSeconds(), after?.ToUnixTimeSeconds(), page, pageSize, cancellationToken).ConfigureAwait(false))
+            var items = await Context.Api.ListActivitiesJsonAsync(before?.ToUnixTimeSeconds(), after?.ToUnixTimeSeconds(), page, pageSize, cancellationToken).ConfigureAwait(false)
+                ?? [];
+            foreach (var json in items)
             {
-                items = await StravaClientContext.ReadJsonAsync(response, StravaJson.Info<JsonElement>(), cancellationToken).ConfigureAwait(false);
-            }
-
-            var count = items.ValueKind == JsonValueKind.Array ? items.GetArrayLength() : 0;
-            for (var i = 0; i < count; i++)
-            {
-                var json = items[i];
                 var activity = json.Deserialize(StravaJson.Info<StravaSummaryActivity>());
                 if (activity is not null)
                 {
@@ -133,18 +128,21 @@ public class StravaActivitiesClient
                 }
             }
 
-            if (count < pageSize)
+            if (items.Count < pageSize)
             {
                 yield break;
             }
         }
     }
 
-    internal async Task<HttpResponseMessage> OpenDetailAsync(long id, bool includeAllEfforts, CancellationToken cancellationToken)
+    /// <summary>The detail JSON as Strava sent it, for backups; disposing the stream releases the response.</summary>
+    internal async Task<Stream> OpenDetailJsonAsync(long id, bool includeAllEfforts, CancellationToken cancellationToken)
     {
         await RequireReadAsync(cancellationToken).ConfigureAwait(false);
-        return await Context.Api.GetActivityAsync(id, includeAllEfforts ? "true" : "false", cancellationToken).ConfigureAwait(false);
+        return await Context.Api.GetActivityJsonAsync(id, IncludeAllEfforts(includeAllEfforts), cancellationToken).ConfigureAwait(false);
     }
+
+    private static string IncludeAllEfforts(bool value) => value ? "true" : "false";
 
     private Task RequireReadAsync(CancellationToken cancellationToken) =>
         Context.RequireScopeAsync("read activities", cancellationToken, StravaScopes.ActivityRead, StravaScopes.ActivityReadAll);

@@ -1,12 +1,13 @@
-using System.Text.Json;
 using FitnessClients.Core;
 using FitnessClients.Core.Tokens;
 using FitnessClients.Strava.Api;
-using FitnessClients.Strava.Models;
 
 namespace FitnessClients.Strava.Clients;
 
-/// <summary>What the sub-clients share: the API, the raw HTTP client, the options and the token source for scope checks.</summary>
+/// <summary>
+/// What the sub-clients share: the typed API, the HTTP client under it (for CDN images, which are not API routes), the
+/// options and the token source for scope checks.
+/// </summary>
 internal sealed class StravaClientContext
 {
     public StravaClientContext(IStravaApi api, HttpClient http, StravaClientOptions options, TokenManager? tokens)
@@ -53,15 +54,8 @@ internal sealed class StravaClientContext
         };
     }
 
-    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, CancellationToken cancellationToken)
-    {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            return await JsonSerializer.DeserializeAsync(stream, info, cancellationToken).ConfigureAwait(false)
-                ?? throw new FitnessApiException("Strava answered with an empty body.") { Service = "strava" };
-        }
-    }
-
-    public static JsonSerializerOptions Json => StravaJson.Options;
+    /// <summary>The model Strava sent; a <c>null</c> body is an error, as no call here may answer nothing.</summary>
+    public static T Required<T>(T? value)
+        where T : class =>
+        value ?? throw new FitnessApiException("Strava answered with an empty body.") { Service = "strava" };
 }

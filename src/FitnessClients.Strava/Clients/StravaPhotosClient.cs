@@ -43,6 +43,8 @@ public class StravaPhotosClient
     {
         ArgumentNullException.ThrowIfNull(photo);
         var url = photo.LargestUrl ?? throw new ArgumentException("The photo lists no image URL.", nameof(photo));
+        // Sent on the API's HttpClient rather than through IStravaApi: the URL is an absolute CDN address, not a route
+        // under the API root. The options keep the token and the rate budget out of it.
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Options.Set(FitnessRequestOptions.SkipAuthentication, true);
         request.Options.Set(StravaRateLimits.NotCounted, true);

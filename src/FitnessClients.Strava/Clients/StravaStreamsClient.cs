@@ -26,11 +26,19 @@ public class StravaStreamsClient
     /// <returns>The streams by type.</returns>
     public virtual async Task<StravaStreamSet> GetAsync(long activityId, IEnumerable<string>? keys = null, CancellationToken cancellationToken = default)
     {
-        using var response = await OpenAsync(activityId, keys, cancellationToken).ConfigureAwait(false);
-        return await StravaClientContext.ReadJsonAsync(response, StravaJson.Info<StravaStreamSet>(), cancellationToken).ConfigureAwait(false);
+        var joined = await PrepareAsync(keys, cancellationToken).ConfigureAwait(false);
+        var streams = await Context.Api.GetStreamsAsync(activityId, joined, cancellationToken).ConfigureAwait(false);
+        return StravaClientContext.Required(streams);
     }
 
-    internal async Task<HttpResponseMessage> OpenAsync(long activityId, IEnumerable<string>? keys, CancellationToken cancellationToken)
+    /// <summary>The streams JSON as Strava sent it, for backups; disposing the stream releases the response.</summary>
+    internal async Task<Stream> OpenJsonAsync(long activityId, IEnumerable<string>? keys, CancellationToken cancellationToken)
+    {
+        var joined = await PrepareAsync(keys, cancellationToken).ConfigureAwait(false);
+        return await Context.Api.GetStreamsJsonAsync(activityId, joined, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> PrepareAsync(IEnumerable<string>? keys, CancellationToken cancellationToken)
     {
         var joined = string.Join(',', (keys ?? StravaStreamTypes.All).Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim()).Distinct(StringComparer.Ordinal));
         if (joined.Length == 0)
@@ -39,6 +47,6 @@ public class StravaStreamsClient
         }
 
         await Context.RequireScopeAsync("read activity streams", cancellationToken, StravaScopes.ActivityRead, StravaScopes.ActivityReadAll).ConfigureAwait(false);
-        return await Context.Api.GetStreamsAsync(activityId, joined, cancellationToken).ConfigureAwait(false);
+        return joined;
     }
 }

@@ -1,5 +1,5 @@
-using System.Net.Http.Headers;
 using FitnessClients.Strava.Models;
+using Refit;
 
 namespace FitnessClients.Strava.Clients;
 
@@ -31,22 +31,8 @@ public class StravaUploadsClient
         ArgumentNullException.ThrowIfNull(file);
         ArgumentException.ThrowIfNullOrWhiteSpace(dataType);
         await Context.RequireScopeAsync("upload activities", cancellationToken, StravaScopes.ActivityWrite).ConfigureAwait(false);
-        using var content = new MultipartFormDataContent();
-        var part = new StreamContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(part, "file", "activity." + dataType);
-        content.Add(new StringContent(dataType), "data_type");
-        if (name is not null)
-        {
-            content.Add(new StringContent(name), "name");
-        }
-
-        if (externalId is not null)
-        {
-            content.Add(new StringContent(externalId), "external_id");
-        }
-
-        return await Context.Api.CreateUploadAsync(content, cancellationToken).ConfigureAwait(false);
+        var part = new StreamPart(file, "activity." + dataType, "application/octet-stream");
+        return await Context.Api.CreateUploadAsync(part, dataType, name, externalId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The processing state of an upload (<c>GET /uploads/{id}</c>).</summary>

@@ -25,6 +25,7 @@ namespace FitnessClients.Strava.Models;
 [JsonSerializable(typeof(StravaFault))]
 [JsonSerializable(typeof(StravaActivityUpdate))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(IReadOnlyList<JsonElement>))]
 public sealed partial class StravaJsonContext : JsonSerializerContext
 {
 }

@@ -24,9 +24,12 @@ internal sealed class StravaStreamCache(StravaClient client, int capacity = 16)
         }
 
         byte[] bytes;
-        using (var response = await client.Streams.OpenAsync(activityId, StravaStreamTypes.All, cancellationToken).ConfigureAwait(false))
+        var json = await client.Streams.OpenJsonAsync(activityId, StravaStreamTypes.All, cancellationToken).ConfigureAwait(false);
+        await using (json.ConfigureAwait(false))
         {
-            bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            using var buffer = new MemoryStream();
+            await json.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            bytes = buffer.ToArray();
         }
 
         lock (_gate)

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+
 namespace FitnessClients.Strava.Web;
 
 /// <summary>
@@ -10,11 +12,11 @@ internal static class ExportFileName
 {
     private static readonly string[] CompoundExtensions = ["fit.gz", "tcx.gz", "gpx.gz"];
 
-    public static string Extension(HttpContent content, StravaWebExportFormat format)
+    public static string Extension(HttpContentHeaders? headers, StravaWebExportFormat format)
     {
-        var disposition = content.Headers.ContentDisposition;
+        var disposition = headers?.ContentDisposition;
         var name = Unquote(disposition?.FileNameStar) ?? Unquote(disposition?.FileName);
-        return FromName(name) ?? Fallback(content.Headers.ContentType?.MediaType, format);
+        return FromName(name) ?? Fallback(headers?.ContentType?.MediaType, format);
     }
 
     internal static string? FromName(string? fileName)

@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using FitnessClients.Core;
 using FitnessClients.Core.Activities;
+using FitnessClients.Core.Http;
 using FitnessClients.Strava.Auth;
+using FitnessClients.Strava.Models;
+using Refit;
 
 namespace FitnessClients.Strava.Web;
 
@@ -24,6 +28,7 @@ public sealed class StravaWebExporter : IDisposable
     private readonly string _cookieHeader;
     private readonly StravaClientOptions _options;
     private readonly HttpClient _http;
+    private readonly IStravaWebExportApi _api;
 
     /// <summary>Reads the cookie's expiry and athlete id now, so a malformed paste is reported before any download.</summary>
     /// <exception cref="ArgumentException">The value is not the JWT Strava stores in that cookie.</exception>
@@ -43,6 +48,8 @@ public sealed class StravaWebExporter : IDisposable
             ? $"strava_remember_token={value}; strava_remember_id={athlete}"
             : $"strava_remember_token={value}";
         _http = StravaAuthHttp.Create(_options);
+        _http.BaseAddress = FitnessPipeline.WithTrailingSlash(_options.EffectiveWebBaseAddress);
+        _api = RestService.ForGenerated<IStravaWebExportApi>(_http, FitnessRefit.CreateSettings(StravaJson.Options));
     }
 
     /// <summary>The cookie's expiry and athlete id; compare <see cref="StravaRememberToken.AthleteId"/> with the API token's athlete before a backup mixes two accounts.</summary>
@@ -69,36 +76,36 @@ public sealed class StravaWebExporter : IDisposable
             throw Expired(expiry, null);
         }
 
-        var path = format switch
+        var export = format switch
         {
             StravaWebExportFormat.Gpx => "export_gpx",
             StravaWebExportFormat.Tcx => "export_tcx",
             _ => "export_original",
         };
-        var uri = new Uri(_options.EffectiveWebBaseAddress, $"activities/{activityId.ToString(CultureInfo.InvariantCulture)}/{path}");
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.TryAddWithoutValidation("Cookie", _cookieHeader);
+        // The address the messages name; Refit builds the request itself.
+        var uri = new Uri(_http.BaseAddress!, $"activities/{activityId.ToString(CultureInfo.InvariantCulture)}/{export}");
 
-        HttpResponseMessage response;
+        IApiResponse<Stream> response;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await _api.GetExportAsync(activityId, export, _cookieHeader, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
             throw new ServiceUnavailableException("The Strava website could not be reached.", ex) { Service = Service, RequestMethod = "GET", RequestUri = uri };
         }
 
-        var keepResponse = false;
+        var handedOver = false;
         try
         {
-            var outcome = await InterpretAsync(response, uri, format, cancellationToken).ConfigureAwait(false);
-            keepResponse = outcome.IsAvailable;
+            var outcome = Interpret(response, uri, format);
+            handedOver = outcome.IsAvailable;
             return outcome;
         }
         finally
         {
-            if (!keepResponse)
+            // An available file hands its body over: disposing that stream releases the response.
+            if (!handedOver)
             {
                 response.Dispose();
             }
@@ -108,43 +115,48 @@ public sealed class StravaWebExporter : IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    private async Task<ActivityContent> InterpretAsync(HttpResponseMessage response, Uri uri, StravaWebExportFormat format, CancellationToken cancellationToken)
+    private ActivityContent Interpret(IApiResponse<Stream> response, Uri uri, StravaWebExportFormat format)
     {
-        var status = (int)response.StatusCode;
+        if (response.StatusCode is not { } statusCode)
+        {
+            throw new ServiceUnavailableException("The Strava website sent no response.", response.Error) { Service = Service, RequestMethod = "GET", RequestUri = uri };
+        }
+
+        var status = (int)statusCode;
         if (status is >= 300 and < 400)
         {
-            var location = response.Headers.Location;
+            var location = response.Headers?.Location;
             var target = location is null ? string.Empty : (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]);
             if (location is null || IsSignInPath(target))
             {
-                throw SignedOut(uri, response.StatusCode);
+                throw SignedOut(uri, statusCode);
             }
 
             return ActivityContent.NotAvailable($"Strava redirected the {format} export of this activity to {target} instead of sending a file; it has none (e.g. a manual activity) or it is not yours.");
         }
 
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (statusCode == HttpStatusCode.NotFound)
         {
             return ActivityContent.NotAvailable($"Strava has no {format} export for this activity (404).");
         }
 
-        if (response.StatusCode == HttpStatusCode.Forbidden)
+        if (statusCode == HttpStatusCode.Forbidden)
         {
             return ActivityContent.NotAvailable($"Strava refused the {format} export of this activity (403): it belongs to another athlete or is hidden from this account.");
         }
 
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        if (statusCode == HttpStatusCode.Unauthorized)
         {
-            throw SignedOut(uri, response.StatusCode);
+            throw SignedOut(uri, statusCode);
         }
 
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        if (statusCode == HttpStatusCode.TooManyRequests)
         {
             var now = _options.TimeProvider.GetUtcNow();
-            var wait = FitnessClients.Core.Http.RetryAfter.GetDelay(response, now) ?? TimeSpan.FromMinutes(15);
+            var wait = RetryAfterDelay(response.Headers?.RetryAfter, now) ?? TimeSpan.FromMinutes(15);
             throw new RateLimitExceededException("The Strava website answered 429: too many downloads; slow down before trying again.", now + wait)
             {
-                Service = Service, RequestMethod = "GET", RequestUri = uri, StatusCode = response.StatusCode, RetryAfter = wait,
+                Service = Service, RequestMethod = "GET", RequestUri = uri, StatusCode = statusCode, RetryAfter = wait,
             };
         }
 
@@ -152,28 +164,35 @@ public sealed class StravaWebExporter : IDisposable
         {
             throw new ServiceUnavailableException($"The Strava website failed with {status} {response.ReasonPhrase}.")
             {
-                Service = Service, RequestMethod = "GET", RequestUri = uri, StatusCode = response.StatusCode,
+                Service = Service, RequestMethod = "GET", RequestUri = uri, StatusCode = statusCode,
             };
         }
 
-        if (!response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode || response.Content is not { } body)
         {
             throw new FitnessApiException($"The Strava website refused the export with {status} {response.ReasonPhrase}.")
             {
-                Service = Service, RequestMethod = "GET", RequestUri = uri, StatusCode = response.StatusCode,
+                Service = Service, RequestMethod = "GET", RequestUri = uri, StatusCode = statusCode,
             };
         }
 
         // A sign-in page served with 200 instead of a redirect is still "signed out", never a file to save.
-        if (string.Equals(response.Content.Headers.ContentType?.MediaType, "text/html", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(response.ContentHeaders?.ContentType?.MediaType, "text/html", StringComparison.OrdinalIgnoreCase))
         {
-            throw SignedOut(uri, response.StatusCode);
+            throw SignedOut(uri, statusCode);
         }
 
-        var extension = ExportFileName.Extension(response.Content, format);
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return ActivityContent.Available(new ResponseOwningStream(body, response), extension, response.Content.Headers.ContentLength);
+        var extension = ExportFileName.Extension(response.ContentHeaders, format);
+        return ActivityContent.Available(body, extension, response.ContentHeaders?.ContentLength);
     }
+
+    // Core's RetryAfter reads an HttpResponseMessage, which Refit's IApiResponse does not expose; same rules.
+    private static TimeSpan? RetryAfterDelay(RetryConditionHeaderValue? header, DateTimeOffset now) =>
+        header?.Delta is { } delta ? Max(delta)
+        : header?.Date is { } date ? Max(date - now)
+        : null;
+
+    private static TimeSpan Max(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
 
     private static bool IsSignInPath(string path) =>
         path.Contains("/login", StringComparison.OrdinalIgnoreCase)

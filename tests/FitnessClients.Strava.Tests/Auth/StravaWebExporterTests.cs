@@ -64,7 +64,7 @@ public class StravaWebExporterTests
         var bytes = new byte[] { 14, 16, 1, 2, 3, 4 };
         _mock.Expect(HttpMethod.Get, Web + "activities/16181809559/export_original")
             .WithHeaders("Cookie", $"strava_remember_token={cookie}; strava_remember_id=16181809")
-            .Respond(_ => File(bytes, "application/octet-stream", "attachment; filename=\"Morning_Ride.fit.gz\""));
+            .Respond(_ => File(bytes, "application/octet-stream", "attachment; filename=\"Morning_Ride.fit.gz\"", forwardOnly: true));
         using var web = Exporter(cookie);
 
         await using var content = await web.OpenOriginalAsync(16181809559);
@@ -202,6 +202,56 @@ public class StravaWebExporterTests
         Assert.ThrowsAsync<ServiceUnavailableException>(() => web.OpenOriginalAsync(2));
     }
 
+    [TestCase(120, 120)]
+    [TestCase(null, 15 * 60)]
+    public void A_429_waits_as_long_as_retry_after_says_or_a_quarter_hour(int? retryAfterSeconds, int expectedSeconds)
+    {
+        _mock.When(HttpMethod.Get, Web + "activities/1/export_original").Respond(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            if (retryAfterSeconds is { } seconds)
+            {
+                response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
+            }
+
+            return response;
+        });
+        using var web = Exporter(LiveCookie());
+
+        var ex = Assert.ThrowsAsync<RateLimitExceededException>(() => web.OpenOriginalAsync(1));
+
+        Assert.That(ex!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(expectedSeconds)));
+        Assert.That(ex.ResumeAt, Is.EqualTo(AuthTestSupport.Start.AddSeconds(expectedSeconds)));
+    }
+
+    [Test]
+    public void A_retry_after_date_is_measured_from_the_clients_clock()
+    {
+        _mock.When(HttpMethod.Get, Web + "activities/1/export_original").Respond(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(AuthTestSupport.Start.AddMinutes(3));
+            return response;
+        });
+        using var web = Exporter(LiveCookie());
+
+        var ex = Assert.ThrowsAsync<RateLimitExceededException>(() => web.OpenOriginalAsync(1));
+
+        Assert.That(ex!.RetryAfter, Is.EqualTo(TimeSpan.FromMinutes(3)));
+    }
+
+    [Test]
+    public void An_unreachable_website_is_service_unavailable_with_the_cause_kept()
+    {
+        _mock.When(HttpMethod.Get, Web + "activities/1/export_original").Throw(new HttpRequestException("connection refused"));
+        using var web = Exporter(LiveCookie());
+
+        var ex = Assert.ThrowsAsync<ServiceUnavailableException>(() => web.OpenOriginalAsync(1));
+
+        Assert.That(ex!.InnerException, Is.TypeOf<HttpRequestException>());
+        Assert.That(ex.RequestUri, Is.EqualTo(new Uri(Web + "activities/1/export_original")));
+    }
+
     [Test]
     public void A_pasted_cookie_with_its_name_is_accepted()
     {
@@ -210,9 +260,10 @@ public class StravaWebExporterTests
         Assert.That(web.Session.AthleteId, Is.EqualTo("16181809"));
     }
 
-    private static HttpResponseMessage File(byte[] bytes, string mediaType, string? disposition)
+    // forwardOnly: the body as the network gives it, so a buffered download would show as a seekable stream.
+    private static HttpResponseMessage File(byte[] bytes, string mediaType, string? disposition, bool forwardOnly = false)
     {
-        var content = new ByteArrayContent(bytes);
+        HttpContent content = forwardOnly ? new StreamContent(new ForwardOnlyStream(bytes)) : new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         if (disposition is not null)
         {
