@@ -2,6 +2,7 @@ using FitnessClients.Core.Http;
 using FitnessClients.GarminConnect.Api;
 using FitnessClients.GarminConnect.Clients;
 using FitnessClients.GarminConnect.Http;
+using FitnessClients.GarminConnect.Models;
 using Refit;
 
 namespace FitnessClients.GarminConnect;
@@ -64,7 +65,7 @@ public class GarminConnectClient : IDisposable
         options.Validate();
         Options = options;
         _owned = owned;
-        var api = RestService.ForGenerated<IGarminConnectApi>(httpClient, GarminRefit.Settings);
+        var api = RestService.ForGenerated<IGarminConnectApi>(httpClient, FitnessRefit.CreateSettings(GarminJson.Options));
         var context = new GarminClientContext(api, options);
         Activities = new GarminActivitiesClient(context);
         Downloads = new GarminDownloadsClient(context);

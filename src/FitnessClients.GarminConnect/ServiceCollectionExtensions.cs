@@ -1,6 +1,8 @@
 using FitnessClients.Core.DependencyInjection;
+using FitnessClients.Core.Http;
 using FitnessClients.GarminConnect.Api;
 using FitnessClients.GarminConnect.Http;
+using FitnessClients.GarminConnect.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -78,7 +80,7 @@ public static class ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         AddClientServices(services, configure);
-        var builder = services.AddRefitGeneratedClient<IGarminConnectApi>(_ => GarminRefit.Settings, ApiHttpClientName);
+        var builder = services.AddRefitGeneratedClient<IGarminConnectApi>(_ => FitnessRefit.CreateSettings(GarminJson.Options), ApiHttpClientName);
         return AddGarminPipeline(builder);
     }
 

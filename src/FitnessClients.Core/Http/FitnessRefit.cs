@@ -30,6 +30,10 @@ public static class FitnessRefit
             // Refit 16 wraps whatever HttpClient.SendAsync throws in its ApiRequestException by default, and that
             // includes the typed exceptions the pipeline's error mapping throws; they must reach callers as they are.
             TransportExceptionFactory = static (_, exception, _) => exception,
+
+            // A 2xx body that is not the JSON the model expects (an HTML page from a proxy, a body cut off mid-way)
+            // surfaces as the serializer's own JsonException, as it did before Refit, rather than Refit's ApiException.
+            DeserializationExceptionFactory = static (_, exception) => new ValueTask<Exception?>(exception),
         };
     }
 }
