@@ -10,7 +10,8 @@ namespace FitnessClients.Core.Http;
 /// </summary>
 /// <remarks>
 /// The pipeline's error mapping (outermost handler) throws the SDK's typed exceptions before a failed response
-/// reaches Refit, so Refit's own <c>ApiException</c> is never seen by callers. Route templates start with <c>/</c>
+/// reaches Refit, and these settings let them (and JSON errors) through unwrapped, so Refit's own
+/// <c>ApiException</c> and <c>ApiRequestException</c> are never seen by callers. Route templates start with <c>/</c>
 /// and are appended to the path of the client's base address (Refit's default URL resolution).
 /// </remarks>
 /// <example>
@@ -25,6 +26,14 @@ public static class FitnessRefit
     public static RefitSettings CreateSettings(JsonSerializerOptions jsonOptions)
     {
         ArgumentNullException.ThrowIfNull(jsonOptions);
-        return new RefitSettings(new SystemTextJsonContentSerializer(jsonOptions));
+        return new RefitSettings(new SystemTextJsonContentSerializer(jsonOptions))
+        {
+            // Refit 16 wraps whatever HttpClient.SendAsync throws in its ApiRequestException, and with it the SDK's
+            // typed exceptions the pipeline throws (AuthenticationRequiredException, ResourceNotFoundException, ...).
+            // Pass them through as thrown, so callers catch the SDK's types and never a Refit one.
+            TransportExceptionFactory = static (_, exception, _) => exception,
+            // Likewise a body that is not the expected JSON surfaces as the serializer's JsonException, not an ApiException.
+            DeserializationExceptionFactory = static (_, exception) => ValueTask.FromResult<Exception?>(exception),
+        };
     }
 }
