@@ -98,7 +98,8 @@ public interface IFitTrackeeApi
     /// The response: the file in <see cref="IApiResponse{T}.Content"/>, its name (and so its format) in the
     /// <c>Content-Disposition</c> of <see cref="IApiResponse.ContentHeaders"/>. Dispose it to release the connection.
     /// </returns>
-    /// <exception cref="Core.ResourceNotFoundException">No such workout or no file; also what an instance older than 0.12.0 answers.</exception>
+    /// <exception cref="Core.ResourceNotFoundException">No such workout, or one without a file.</exception>
+    /// <remarks>Older instances do not have this route: check <see cref="FitTrackeeAppConfig.SupportsOriginalDownload"/> first, as the facade does.</remarks>
     [Get("/api/workouts/{id}/original/download")]
     Task<IApiResponse<Stream>> DownloadOriginalAsync(string id, CancellationToken cancellationToken = default);
 
