@@ -4,6 +4,7 @@ using FitnessClients.FitTrackee.Api;
 using FitnessClients.FitTrackee.Clients;
 using FitnessClients.FitTrackee.Http;
 using FitnessClients.FitTrackee.Models;
+using Refit;
 
 namespace FitnessClients.FitTrackee;
 
@@ -12,6 +13,10 @@ namespace FitnessClients.FitTrackee;
 /// Core's pipeline (bearer token refreshed and saved before use, the instance's rate limits when it sets any, retries,
 /// error mapping).
 /// </summary>
+/// <remarks>
+/// Built on <see cref="IFitTrackeeApi"/>, the typed interface of single requests; register that one with
+/// <c>AddFitTrackeeApi</c> for a call this client does not make.
+/// </remarks>
 /// <example>
 /// <code>
 /// using var fittrackee = FitTrackeeClient.Create(new FitTrackeeClientOptions
@@ -58,7 +63,7 @@ public class FitTrackeeClient : IDisposable
         Options = options;
         Tokens = tokens;
         _owned = owned;
-        var api = RestApiFactory.Create<IFitTrackeeApi>(httpClient, FitTrackeeJson.Options);
+        var api = RestService.ForGenerated<IFitTrackeeApi>(httpClient, FitnessRefit.CreateSettings(FitTrackeeJson.Options));
         var context = new FitTrackeeClientContext(api, options, limits);
         Config = new FitTrackeeConfigClient(context);
         Profile = new FitTrackeeProfileClient(context);

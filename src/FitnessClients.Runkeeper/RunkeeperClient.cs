@@ -3,6 +3,7 @@ using FitnessClients.Runkeeper.Api;
 using FitnessClients.Runkeeper.Clients;
 using FitnessClients.Runkeeper.Http;
 using FitnessClients.Runkeeper.Models;
+using Refit;
 
 namespace FitnessClients.Runkeeper;
 
@@ -12,7 +13,8 @@ namespace FitnessClients.Runkeeper;
 /// </summary>
 /// <remarks>
 /// Runkeeper has not registered new API applications since 2018. Without a token from an app you already own, read
-/// the account's data export instead with <see cref="RunkeeperExportSource"/>.
+/// the account's data export instead with <see cref="RunkeeperExportSource"/>. Built on <see cref="IRunkeeperApi"/>,
+/// the typed interface of single requests (<c>AddRunkeeperApi</c>).
 /// </remarks>
 /// <example>
 /// <code>
@@ -54,7 +56,7 @@ public class RunkeeperClient : IDisposable
 
         Options = options;
         _owned = owned;
-        var api = RestApiFactory.Create<IRunkeeperApi>(httpClient, RunkeeperJson.Options);
+        var api = RestService.ForGenerated<IRunkeeperApi>(httpClient, FitnessRefit.CreateSettings(RunkeeperJson.Options));
         var context = new RunkeeperClientContext(api, httpClient, options);
         var user = new RunkeeperUserClient(context);
         User = user;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using FitnessClients.Core;
 using FitnessClients.FitTrackee.Http;
 using FitnessClients.FitTrackee.Models;
+using Refit;
 
 namespace FitnessClients.FitTrackee.Clients;
 
@@ -90,7 +91,7 @@ public class FitTrackeeWorkoutsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var response = await Context.Api.DownloadGpxAsync(id, cancellationToken).ConfigureAwait(false);
-        return await ToFileAsync(response, "gpx", cancellationToken).ConfigureAwait(false);
+        return ToFile(response, "gpx");
     }
 
     /// <summary>
@@ -110,7 +111,7 @@ public class FitTrackeeWorkoutsClient
         }
 
         var response = await Context.Api.DownloadOriginalAsync(id, cancellationToken).ConfigureAwait(false);
-        return await ToFileAsync(response, fallbackExtension: null, cancellationToken).ConfigureAwait(false);
+        return ToFile(response, fallbackExtension: null);
     }
 
     /// <summary>
@@ -146,6 +147,7 @@ public class FitTrackeeWorkoutsClient
         }
 
         var bytes = await UploadFile.ReadAsync(file, extension, cancellationToken).ConfigureAwait(false);
+        // Built here rather than by Refit's [Multipart]: the size check below needs the finished form's exact length.
         using var content = new MultipartFormDataContent();
         var part = new ByteArrayContent(bytes);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -268,50 +270,30 @@ public class FitTrackeeWorkoutsClient
     internal static string FormatWorkoutDate(DateTimeOffset start, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(start, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    internal static IReadOnlyList<FitTrackeeWorkout> ToWorkouts(FitTrackeeWorkoutsData? data)
-    {
-        if (data is null)
-        {
-            return [];
-        }
-
-        var list = new List<FitTrackeeWorkout>(data.Workouts.Count);
-        foreach (var json in data.Workouts)
-        {
-            if (json.ValueKind == JsonValueKind.Object && json.Deserialize(FitTrackeeJson.Info<FitTrackeeWorkout>()) is { } workout)
-            {
-                list.Add(workout with { Raw = json.Clone() });
-            }
-        }
-
-        return list;
-    }
+    internal static IReadOnlyList<FitTrackeeWorkout> ToWorkouts(FitTrackeeWorkoutsData? data) => data?.ToWorkouts() ?? [];
 
     private static FitTrackeeWorkout Single(FitTrackeeResponse<FitTrackeeWorkoutsData> response, string call) =>
         ToWorkouts(response.Data) is [var first, ..]
             ? first
             : throw new FitnessApiException($"fittrackee {call} answered '{response.Status}' without a workout.") { Service = FitTrackeeErrorMapping.ServiceName };
 
-    private static async Task<FitTrackeeFile> ToFileAsync(HttpResponseMessage response, string? fallbackExtension, CancellationToken cancellationToken)
+    private static FitTrackeeFile ToFile(IApiResponse<Stream> response, string? fallbackExtension)
     {
-        var disposition = response.Content.Headers.ContentDisposition;
+        var headers = response.ContentHeaders;
+        var disposition = headers?.ContentDisposition;
         var name = (disposition?.FileNameStar ?? disposition?.FileName)?.Trim('"');
         var extension = name is not null && Path.GetExtension(name) is { Length: > 1 } ext ? ext.TrimStart('.').ToLowerInvariant() : fallbackExtension;
-        if (extension is null)
+        extension ??= headers?.ContentType?.MediaType switch
         {
-            extension = response.Content.Headers.ContentType?.MediaType switch
-            {
-                "application/gpx+xml" => "gpx",
-                "application/vnd.google-earth.kml+xml" => "kml",
-                "application/vnd.google-earth.kmz" => "kmz",
-                "application/vnd.ant.fit" => "fit",
-                "application/vnd.garmin.tcx+xml" => "tcx",
-                _ => "bin",
-            };
-        }
+            "application/gpx+xml" => "gpx",
+            "application/vnd.google-earth.kml+xml" => "kml",
+            "application/vnd.google-earth.kmz" => "kmz",
+            "application/vnd.ant.fit" => "fit",
+            "application/vnd.garmin.tcx+xml" => "tcx",
+            _ => "bin",
+        };
 
-        var length = response.Content.Headers.ContentLength;
-        var stream = await ResponseStream.OpenAsync(response, cancellationToken).ConfigureAwait(false);
-        return new FitTrackeeFile(stream, name, extension, length);
+        // The file owns the response: disposing it ends the download and releases the connection.
+        return new FitTrackeeFile(response.Content ?? Stream.Null, name, extension, headers?.ContentLength, response);
     }
 }

@@ -1,7 +1,8 @@
 namespace FitnessClients.FitTrackee.Models;
 
 /// <summary>The <c>data</c> of <c>GET /api/sports</c>.</summary>
-internal sealed record FitTrackeeSportsData
+public sealed record FitTrackeeSportsData
 {
+    /// <summary>The instance's sports, active or not.</summary>
     public IReadOnlyList<FitTrackeeSport> Sports { get; init; } = [];
 }

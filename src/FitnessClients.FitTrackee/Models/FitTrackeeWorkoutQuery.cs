@@ -97,6 +97,19 @@ public sealed record FitTrackeeWorkoutQuery
     /// <summary>Whether to include statistics of the page and of all matches.</summary>
     public bool WithStatistics { get; init; }
 
+    /// <summary>
+    /// The query parameters of one page in FitTrackee's spelling, for <see cref="Api.IFitTrackeeApi.ListWorkoutsAsync"/>.
+    /// Unset filters are left out; without <see cref="PerPage"/> the server's default (5) applies.
+    /// </summary>
+    /// <param name="page">The page, from 1.</param>
+    /// <returns>Names and values, formatted with the invariant culture.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="page"/> is below 1, or <see cref="PerPage"/> is outside 1 to <see cref="MaxPerPage"/>.</exception>
+    /// <exception cref="ArgumentException"><see cref="Order"/> is neither <c>asc</c> nor <c>desc</c>.</exception>
+    /// <example><code>
+    /// var page = await api.ListWorkoutsAsync(new FitTrackeeWorkoutQuery { PerPage = 100 }.ToQueryParameters(page: 2));
+    /// </code></example>
+    public IDictionary<string, string> ToQueryParameters(int page = 1) => ToParameters(page, defaultPerPage: null);
+
     /// <summary>The query parameters for one page.</summary>
     /// <param name="page">The page, from 1.</param>
     /// <param name="defaultPerPage">The page size when <see cref="PerPage"/> is unset.</param>

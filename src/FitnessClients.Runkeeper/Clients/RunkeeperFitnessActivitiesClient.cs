@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FitnessClients.Core;
@@ -72,7 +71,7 @@ public class RunkeeperFitnessActivitiesClient
         var link = uriOrId.All(char.IsAsciiDigit)
             ? (await FeedPathAsync(cancellationToken).ConfigureAwait(false)).TrimEnd('/') + "/" + uriOrId
             : uriOrId;
-        using var response = await Context.Api.GetAsync(Context.Relative(link), RunkeeperMediaTypes.FitnessActivity, cancellationToken).ConfigureAwait(false);
+        var response = await Context.Api.GetFitnessActivityAsync(Context.Relative(link), cancellationToken).ConfigureAwait(false);
         return await RunkeeperClientContext.ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -89,14 +88,10 @@ public class RunkeeperFitnessActivitiesClient
         string? next = null;
         do
         {
-            byte[] bytes;
             var response = next is null
-                ? await Context.Api.GetFeedAsync(feed, size, Date(noEarlierThan), Date(noLaterThan), RunkeeperMediaTypes.FitnessActivityFeed, cancellationToken).ConfigureAwait(false)
-                : await Context.Api.GetAsync(next, RunkeeperMediaTypes.FitnessActivityFeed, cancellationToken).ConfigureAwait(false);
-            using (response)
-            {
-                bytes = await RunkeeperClientContext.ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);
-            }
+                ? await Context.Api.GetFitnessActivityFeedAsync(feed, size, noEarlierThan, noLaterThan, cancellationToken).ConfigureAwait(false)
+                : await Context.Api.GetFitnessActivityFeedPageAsync(next, cancellationToken).ConfigureAwait(false);
+            var bytes = await RunkeeperClientContext.ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);
 
             var page = RunkeeperClientContext.Deserialize(bytes, RunkeeperJson.Info<RunkeeperFeedPage>(), "feed page");
             using (var document = JsonDocument.Parse(bytes, RunkeeperJson.DocumentOptions))
@@ -128,6 +123,4 @@ public class RunkeeperFitnessActivitiesClient
         var user = await _user!.GetCachedAsync(cancellationToken).ConfigureAwait(false);
         return string.IsNullOrWhiteSpace(user.FitnessActivities) ? DefaultFeedPath : user.FitnessActivities;
     }
-
-    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

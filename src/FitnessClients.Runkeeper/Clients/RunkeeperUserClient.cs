@@ -1,3 +1,5 @@
+using System.Text.Json;
+using FitnessClients.Core;
 using FitnessClients.Runkeeper.Models;
 
 namespace FitnessClients.Runkeeper.Clients;
@@ -23,9 +25,16 @@ public class RunkeeperUserClient
     /// <returns>The user.</returns>
     public virtual async Task<RunkeeperUser> GetAsync(CancellationToken cancellationToken = default)
     {
-        using var response = await Context.Api.GetUserAsync(cancellationToken).ConfigureAwait(false);
-        var bytes = await RunkeeperClientContext.ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);
-        return RunkeeperClientContext.Deserialize(bytes, RunkeeperJson.Info<RunkeeperUser>(), "user");
+        try
+        {
+            // Refit reads an empty body as null, so the two cannot be told apart here.
+            return await Context.Api.GetUserAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new FitnessApiException("Runkeeper answered with an empty body or null for the user.") { Service = "runkeeper" };
+        }
+        catch (JsonException ex)
+        {
+            throw RunkeeperClientContext.Unreadable("user", ex);
+        }
     }
 
     /// <summary>The user, fetched once per client: the feed's URI does not change while a client lives. A failure is not kept.</summary>
