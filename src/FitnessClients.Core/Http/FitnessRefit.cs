@@ -10,7 +10,8 @@ namespace FitnessClients.Core.Http;
 /// </summary>
 /// <remarks>
 /// The pipeline's error mapping (outermost handler) throws the SDK's typed exceptions before a failed response
-/// reaches Refit, so Refit's own <c>ApiException</c> is never seen by callers. Route templates start with <c>/</c>
+/// reaches Refit, and these settings let them (and JSON errors) through unwrapped, so Refit's own
+/// <c>ApiException</c> and <c>ApiRequestException</c> are never seen by callers. Route templates start with <c>/</c>
 /// and are appended to the path of the client's base address (Refit's default URL resolution).
 /// </remarks>
 /// <example>

@@ -4,6 +4,7 @@ using FitnessClients.Core.Http;
 using FitnessClients.Core.Json;
 using FitnessClients.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Refit;
 
 namespace FitnessClients.Core.Tests.Pipeline;
 
@@ -148,8 +149,8 @@ public class PipelineEndToEndTests
             .AddFitnessPipeline(_ => fixture.Settings);
         await using var provider = services.BuildServiceProvider();
         var factory = provider.GetRequiredService<IHttpClientFactory>();
-        var first = RestApiFactory.Create<IPipelineTestApi>(factory.CreateClient("pipeline"), FitnessJson.CreateOptions());
-        var second = RestApiFactory.Create<IPipelineTestApi>(factory.CreateClient("pipeline"), FitnessJson.CreateOptions());
+        var first = RestService.ForGenerated<IPipelineTestApi>(factory.CreateClient("pipeline"), FitnessRefit.CreateSettings(FitnessJson.CreateOptions()));
+        var second = RestService.ForGenerated<IPipelineTestApi>(factory.CreateClient("pipeline"), FitnessRefit.CreateSettings(FitnessJson.CreateOptions()));
 
         await first.GetItemAsync(1);
         await second.GetItemAsync(2);

@@ -5,6 +5,7 @@ using FitnessClients.Core.RateLimiting;
 using FitnessClients.Core.Resilience;
 using FitnessClients.Core.Tokens;
 using FitnessClients.Testing;
+using Refit;
 
 namespace FitnessClients.Core.Tests.Pipeline;
 
@@ -38,7 +39,7 @@ internal sealed class PipelineFixture : IDisposable
             DefaultHeaders = new Dictionary<string, string> { ["User-Agent"] = "FitnessClients.Tests/1.0" },
         };
         Http = FitnessPipeline.CreateHttpClient(Settings, ApiRoot, Emulator.CreateHandler());
-        Api = RestApiFactory.Create<IPipelineTestApi>(Http, FitnessJson.CreateOptions());
+        Api = RestService.ForGenerated<IPipelineTestApi>(Http, FitnessRefit.CreateSettings(FitnessJson.CreateOptions()));
     }
 
     public FakeTimeProvider Clock { get; }
