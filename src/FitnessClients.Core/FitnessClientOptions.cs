@@ -27,7 +27,10 @@ public abstract class FitnessClientOptions
     /// <summary>The rate-limit policy. Share one instance between clients that use the same application credentials; each service supplies a default.</summary>
     public RateLimitPolicy? RateLimitPolicy { get; set; }
 
-    /// <summary>Timeouts, retries and the circuit breaker.</summary>
+    /// <summary>
+    /// Timeouts, retries and the circuit breaker, with <c>Microsoft.Extensions.Http.Resilience</c>'s option types:
+    /// <c>Resilience.Retry.MaxRetryAttempts</c>, <c>Resilience.AttemptTimeout.Timeout</c>, <c>Resilience.CircuitBreaker.BreakDuration</c>, ….
+    /// </summary>
     public ResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>The clock for expiries, windows and delays. Tests pass a fake one.</summary>

@@ -221,7 +221,7 @@ public class DownloadTests
     [Test]
     public async Task A_500_on_a_GPX_export_stays_an_error()
     {
-        using var h = await GarminHarness.CreateAsync(o => o.Resilience.MaxRetryAttempts = 0);
+        using var h = await GarminHarness.CreateAsync(o => o.Resilience.Retry.MaxRetryAttempts = 0);
         h.On("download-service/export/gpx/activity/5", _ => new HttpResponseMessage(HttpStatusCode.InternalServerError));
 
         var error = Assert.ThrowsAsync<ServiceUnavailableException>(() => h.Client.Downloads.OpenAsync(5, GarminDownloadFormat.Gpx));

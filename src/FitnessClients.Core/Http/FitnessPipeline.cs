@@ -1,3 +1,4 @@
+using FitnessClients.Core.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -6,7 +7,8 @@ namespace FitnessClients.Core.Http;
 /// <summary>
 /// Assembles the handler chain every service client uses, in one order:
 /// <c>ErrorMapping → DefaultHeaders → Authentication → RateLimit → Resilience (total timeout → retry → circuit
-/// breaker → attempt timeout) → RequestLogging → primary handler</c>.
+/// breaker → attempt timeout) → RequestLogging → primary handler</c>. The resilience part is
+/// <c>Microsoft.Extensions.Http.Resilience</c>'s <c>ResilienceHandler</c> (see <see cref="ResiliencePipelineFactory"/>).
 /// </summary>
 /// <remarks>
 /// The rate-limit handler stands outside the resilience handler so that waiting for a window to reopen (up to a
@@ -50,7 +52,7 @@ public static class FitnessPipeline
             handlers.Add(new RateLimitHandler(policy));
         }
 
-        handlers.Add(new ResilienceHandler(settings.Resilience, settings.TimeProvider, loggerFactory.CreateLogger("FitnessClients." + settings.ServiceName + ".Resilience")));
+        handlers.AddRange(ResiliencePipelineFactory.CreateHandlers(settings.Resilience, settings.TimeProvider, loggerFactory.CreateLogger("FitnessClients." + settings.ServiceName + ".Resilience")));
         handlers.Add(new RequestLoggingHandler(settings.ServiceName, loggerFactory.CreateLogger("FitnessClients." + settings.ServiceName + ".Http"), settings.TimeProvider));
         return handlers;
     }

@@ -21,7 +21,10 @@ public sealed record FitnessPipelineSettings
     /// <summary>The rate-limit policy shared by every client of the same application; <see langword="null"/> for none.</summary>
     public RateLimitPolicy? RateLimitPolicy { get; init; }
 
-    /// <summary>Timeouts, retries and the circuit breaker.</summary>
+    /// <summary>
+    /// Timeouts, retries and the circuit breaker, with <c>Microsoft.Extensions.Http.Resilience</c>'s option types:
+    /// <c>Resilience.Retry.MaxRetryAttempts</c>, <c>Resilience.AttemptTimeout.Timeout</c>, <c>Resilience.CircuitBreaker.BreakDuration</c>, ….
+    /// </summary>
     public ResilienceOptions Resilience { get; init; } = new();
 
     /// <summary>How non-success responses become exceptions; defaults to the generic mapping for <see cref="ServiceName"/>.</summary>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FitnessClients.Core.Resilience;
 
-/// <summary>The resilience pipeline's log messages. URIs are scrubbed before they get here.</summary>
+/// <summary>The resilience pipeline's log messages, written by <see cref="ResilienceEventLog"/>. URIs are scrubbed before they get here.</summary>
 internal static partial class ResilienceLog
 {
     [LoggerMessage(EventId = 2101, EventName = "RetryScheduled", Level = LogLevel.Warning,

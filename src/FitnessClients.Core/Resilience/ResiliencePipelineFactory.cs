@@ -1,203 +1,165 @@
-using System.Net.Http.Headers;
-using FitnessClients.Core.Diagnostics;
 using FitnessClients.Core.Http;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
 namespace FitnessClients.Core.Resilience;
 
 /// <summary>
-/// Builds the Polly pipeline behind <see cref="ResilienceHandler"/>: total timeout → retry → circuit breaker →
-/// attempt timeout, all timed by the client's <see cref="TimeProvider"/>.
+/// Builds the resilience part of the handler chain from <see cref="ResilienceOptions"/>: the package's
+/// <see cref="ResilienceHandler"/> running a Polly pipeline (total timeout → retry → circuit breaker → attempt
+/// timeout, the order of <c>AddStandardResilienceHandler</c> without its concurrency limiter), timed by the client's
+/// <see cref="TimeProvider"/>.
 /// </summary>
 /// <remarks>
-/// Use it directly only to wrap something other than an <see cref="HttpMessageHandler"/>. The pipeline finds the
-/// request (method, per-request options) in the <see cref="ResilienceContext"/> under <see cref="RequestProperty"/>;
-/// without it, failed responses are judged by their <see cref="HttpResponseMessage.RequestMessage"/> and failed
-/// attempts without a response are not retried.
+/// The pipeline adds to the configured strategy options only what the package lacks: the method and
+/// <c>Retry-After</c> rules of <see cref="ResilienceOptions.RetryUnsafeMethods"/> and
+/// <see cref="ResilienceOptions.MaxRetryAfter"/>, the per-request <see cref="FitnessRequestOptions.AttemptTimeout"/>,
+/// <c>Retry-After</c> dates read on the client's clock, and log lines without secrets. The options objects
+/// themselves are not changed.
 /// </remarks>
+/// <example>
+/// A chain of your own, without the rest of the SDK's pipeline:
+/// <code>
+/// HttpMessageHandler inner = new SocketsHttpHandler();
+/// foreach (var handler in ResiliencePipelineFactory.CreateHandlers(new ResilienceOptions(), timeProvider, logger).Reverse())
+/// {
+///     handler.InnerHandler = inner;
+///     inner = handler;
+/// }
+/// using var http = new HttpClient(inner) { Timeout = Timeout.InfiniteTimeSpan };
+/// </code>
+/// </example>
 public static class ResiliencePipelineFactory
 {
-    /// <summary>The context property that carries the request being sent.</summary>
-    public static readonly ResiliencePropertyKey<HttpRequestMessage> RequestProperty = new("FitnessClients.Request");
+    // Only needed to pass Polly's validation when the timeout comes from the generator alone.
+    private static readonly TimeSpan PlaceholderTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Builds the pipeline for <paramref name="options"/>.</summary>
+    // HttpRetryStrategyOptions.ShouldRetryAfterHeader installs this generator, which reads Retry-After dates on the
+    // system clock; recognising it lets the pipeline read them on the client's clock instead.
+    private static readonly Func<RetryDelayGeneratorArguments<HttpResponseMessage>, ValueTask<TimeSpan?>>? PackageRetryAfterGenerator =
+        new HttpRetryStrategyOptions().DelayGenerator;
+
+    /// <summary>
+    /// Creates the handlers, outermost first and not yet linked: the package's <see cref="ResilienceHandler"/> and,
+    /// below it, a handler that runs inside every attempt (it buffers a request body that may be sent again, and
+    /// reads a JSON response to the end so that a body cut off part-way fails the attempt and is retried). None
+    /// when <see cref="ResilienceOptions.Enabled"/> is <see langword="false"/>.
+    /// </summary>
     /// <param name="options">The settings; validated here.</param>
     /// <param name="timeProvider">The clock for timeouts, delays and the breaker; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">Where retries, timeouts and breaker changes are logged (URIs scrubbed).</param>
-    /// <returns>The pipeline; an empty one when <see cref="ResilienceOptions.Enabled"/> is <see langword="false"/>.</returns>
+    /// <returns>The handlers to put between the rate limiter and the request logging.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is outside its documented range.</exception>
+    public static IReadOnlyList<DelegatingHandler> CreateHandlers(ResilienceOptions options, TimeProvider? timeProvider = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Enabled)
+        {
+            return [];
+        }
+
+        var pipeline = Create(options, timeProvider, logger);
+        return
+        [
+            new ResilienceHandler(pipeline),
+            new AttemptBufferingHandler(options.Retry.MaxRetryAttempts > 0, options.RetryUnsafeMethods),
+        ];
+    }
+
+    /// <summary>Builds the Polly pipeline for <paramref name="options"/>.</summary>
+    /// <param name="options">The settings; validated here.</param>
+    /// <param name="timeProvider">The clock for timeouts, delays and the breaker; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">Where retries, timeouts and breaker changes are logged (URIs scrubbed).</param>
+    /// <returns>The pipeline; <see cref="ResiliencePipeline{T}.Empty"/> when <see cref="ResilienceOptions.Enabled"/> is <see langword="false"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A setting is outside its documented range.</exception>
     public static ResiliencePipeline<HttpResponseMessage> Create(ResilienceOptions options, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var time = timeProvider ?? TimeProvider.System;
-        var log = logger ?? NullLogger.Instance;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (!options.Enabled)
         {
-            return builder.Build();
+            return ResiliencePipeline<HttpResponseMessage>.Empty;
         }
 
-        if (options.TotalTimeout != Timeout.InfiniteTimeSpan)
+        var time = timeProvider ?? TimeProvider.System;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
         {
-            builder.AddTimeout(new TimeoutStrategyOptions
-            {
-                Name = "TotalTimeout",
-                Timeout = options.TotalTimeout,
-                OnTimeout = args =>
-                {
-                    var request = GetRequest(args.Context, null);
-                    ResilienceLog.TotalTimeout(log, MethodOf(request), UriOf(request), DurationText.Format(args.Timeout));
-                    return default;
-                },
-            });
+            TimeProvider = time,
+            TelemetryListener = new ResilienceEventLog(logger ?? NullLogger.Instance, options.TotalRequestTimeout.Name, options.Retry.MaxRetryAttempts),
+        };
+        if (options.TotalRequestTimeout.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(options.TotalRequestTimeout);
         }
 
-        if (options.MaxRetryAttempts > 0)
+        if (options.Retry.MaxRetryAttempts > 0)
         {
-            builder.AddRetry(CreateRetry(options, time, log));
+            builder.AddRetry(WithFitnessRules(options, time));
         }
 
-        if (options.CircuitBreaker.Enabled)
+        if (options.CircuitBreakerEnabled)
         {
-            builder.AddCircuitBreaker(CreateCircuitBreaker(options.CircuitBreaker, log));
+            builder.AddCircuitBreaker(options.CircuitBreaker);
         }
 
-        var attemptTimeout = options.AttemptTimeout;
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            Name = "AttemptTimeout",
-
-            // The generator decides; this value only has to be valid for Polly's option validation.
-            Timeout = attemptTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromSeconds(30) : attemptTimeout,
-            TimeoutGenerator = args => new ValueTask<TimeSpan>(GetAttemptTimeout(args.Context, attemptTimeout)),
-            OnTimeout = args =>
-            {
-                var request = GetRequest(args.Context, null);
-                ResilienceLog.AttemptTimeout(log, MethodOf(request), UriOf(request), DurationText.Format(args.Timeout));
-                return default;
-            },
-        });
-
+        builder.AddTimeout(WithPerRequestTimeout(options.AttemptTimeout));
         return builder.Build();
     }
 
-    private static RetryStrategyOptions<HttpResponseMessage> CreateRetry(ResilienceOptions options, TimeProvider time, ILogger log)
+    /// <summary>A copy of <see cref="ResilienceOptions.Retry"/> with the method and <c>Retry-After</c> rules in front of its <c>ShouldHandle</c>.</summary>
+    private static HttpRetryStrategyOptions WithFitnessRules(ResilienceOptions options, TimeProvider time)
     {
-        var maxRetries = options.MaxRetryAttempts;
-        var maxRetryAfter = options.MaxRetryAfter;
-        var retryUnsafe = options.RetryUnsafeMethods;
-        return new RetryStrategyOptions<HttpResponseMessage>
+        var retry = options.Retry;
+        var readsRetryAfter = retry.ShouldRetryAfterHeader && retry.DelayGenerator is { } generator
+            && PackageRetryAfterGenerator is { } packageGenerator && generator.Method == packageGenerator.Method;
+        return new HttpRetryStrategyOptions
         {
-            Name = "Retry",
-            MaxRetryAttempts = maxRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = options.BaseDelay,
-            MaxDelay = options.MaxDelay,
-            ShouldHandle = args =>
-            {
-                var request = GetRequest(args.Context, args.Outcome.Result);
-                if (request is null || !RetryRules.MayRetry(request, retryUnsafe))
-                {
-                    return new ValueTask<bool>(false);
-                }
+            Name = retry.Name,
+            MaxRetryAttempts = retry.MaxRetryAttempts,
+            BackoffType = retry.BackoffType,
+            UseJitter = retry.UseJitter,
+            Delay = retry.Delay,
+            MaxDelay = retry.MaxDelay,
+            Randomizer = retry.Randomizer,
+            OnRetry = retry.OnRetry,
+            ShouldHandle = RetryGate.Wrap(retry.ShouldHandle, options.RetryUnsafeMethods, options.MaxRetryAfter, time),
 
-                var retry = args.Outcome.Exception is { } exception
-                    ? RetryRules.IsTransientException(exception)
-                    : args.Outcome.Result is { } response && RetryRules.ShouldRetryResponse(response, maxRetryAfter, time.GetUtcNow());
-                return new ValueTask<bool>(retry);
-            },
-
-            // The service's Retry-After wins over the computed backoff; ShouldHandle already refused waits
-            // longer than MaxRetryAfter. Null falls back to the jittered exponential delay.
-            DelayGenerator = args => new ValueTask<TimeSpan?>(
-                args.Outcome.Result is { } response ? RetryAfter.GetDelay(response, time.GetUtcNow()) : null),
-            OnRetry = args =>
-            {
-                var request = GetRequest(args.Context, args.Outcome.Result);
-                ResilienceLog.RetryScheduled(
-                    log,
-                    MethodOf(request),
-                    UriOf(request),
-                    Describe(args.Outcome),
-                    args.AttemptNumber + 1,
-                    maxRetries,
-                    DurationText.Format(args.RetryDelay));
-                return default;
-            },
+            // Null falls back to the jittered exponential backoff; a Retry-After is not capped by MaxDelay.
+            DelayGenerator = readsRetryAfter
+                ? args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } response ? RetryAfter.GetDelay(response, time.GetUtcNow()) : null)
+                : retry.DelayGenerator,
         };
     }
 
-    private static CircuitBreakerStrategyOptions<HttpResponseMessage> CreateCircuitBreaker(CircuitBreakerOptions options, ILogger log) => new()
+    /// <summary>
+    /// A copy of <see cref="ResilienceOptions.AttemptTimeout"/> whose generator lets a request's
+    /// <see cref="FitnessRequestOptions.AttemptTimeout"/> win, and turns <see cref="Timeout.InfiniteTimeSpan"/>
+    /// into no timeout (Polly's validation would refuse it as the <c>Timeout</c> itself).
+    /// </summary>
+    private static HttpTimeoutStrategyOptions WithPerRequestTimeout(HttpTimeoutStrategyOptions attempt)
     {
-        Name = "CircuitBreaker",
-        FailureRatio = options.FailureRatio,
-        MinimumThroughput = options.MinimumThroughput,
-        SamplingDuration = options.SamplingDuration,
-        BreakDuration = options.BreakDuration,
-        ShouldHandle = args => new ValueTask<bool>(RetryRules.IsServiceFailure(args.Outcome)),
-        OnOpened = args =>
+        var timeout = attempt.Timeout;
+        var generator = attempt.TimeoutGenerator;
+        return new HttpTimeoutStrategyOptions
         {
-            var request = GetRequest(args.Context, args.Outcome.Result);
-            ResilienceLog.CircuitOpened(log, Describe(args.Outcome), MethodOf(request), UriOf(request), DurationText.Format(args.BreakDuration));
-            return default;
-        },
-        OnHalfOpened = _ =>
-        {
-            ResilienceLog.CircuitHalfOpened(log);
-            return default;
-        },
-        OnClosed = _ =>
-        {
-            ResilienceLog.CircuitClosed(log);
-            return default;
-        },
-    };
-
-    private static TimeSpan GetAttemptTimeout(ResilienceContext context, TimeSpan fallback)
-    {
-        if (context.Properties.TryGetValue(RequestProperty, out var request)
-            && request.Options.TryGetValue(FitnessRequestOptions.AttemptTimeout, out var timeout)
-            && (timeout > TimeSpan.Zero || timeout == Timeout.InfiniteTimeSpan))
-        {
-            return timeout;
-        }
-
-        return fallback;
-    }
-
-    private static HttpRequestMessage? GetRequest(ResilienceContext context, HttpResponseMessage? response) =>
-        context.Properties.TryGetValue(RequestProperty, out var request) ? request : response?.RequestMessage;
-
-    private static string MethodOf(HttpRequestMessage? request) => request?.Method.Method ?? "?";
-
-    private static Uri? UriOf(HttpRequestMessage? request) => SecretScrubber.ScrubUri(request?.RequestUri);
-
-    /// <summary>A short, secret-free description of an attempt's outcome for the log.</summary>
-    internal static string Describe(Outcome<HttpResponseMessage> outcome)
-    {
-        if (outcome.Exception is { } exception)
-        {
-            return exception switch
+            Name = attempt.Name,
+            Timeout = timeout == Timeout.InfiniteTimeSpan ? PlaceholderTimeout : timeout,
+            OnTimeout = attempt.OnTimeout,
+            TimeoutGenerator = args =>
             {
-                TimeoutRejectedException timeout => $"no response within {DurationText.Format(timeout.Timeout)}",
-                HttpRequestException http => $"network error {http.HttpRequestError}: {SecretScrubber.Scrub(http.Message)}",
-                _ => $"{exception.GetType().Name}: {SecretScrubber.Scrub(exception.Message)}",
-            };
-        }
+                if (args.Context.GetRequestMessage() is { } request
+                    && request.Options.TryGetValue(FitnessRequestOptions.AttemptTimeout, out var perRequest)
+                    && (perRequest > TimeSpan.Zero || perRequest == Timeout.InfiniteTimeSpan))
+                {
+                    return new ValueTask<TimeSpan>(perRequest);
+                }
 
-        if (outcome.Result is { } response)
-        {
-            var text = $"{(int)response.StatusCode} {SecretScrubber.Scrub(response.ReasonPhrase)}";
-            return response.Headers.RetryAfter is RetryConditionHeaderValue retryAfter ? $"{text}, Retry-After {retryAfter}" : text;
-        }
-
-        return "no outcome";
+                return generator?.Invoke(args) ?? new ValueTask<TimeSpan>(timeout);
+            },
+        };
     }
 }

@@ -29,13 +29,10 @@ internal static class GarminAuthHttp
     private static HttpClient Create(GarminConnectClientOptions options, IReadOnlyDictionary<string, string> headers, CookieContainer? cookies)
     {
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        var resilience = new ResilienceOptions
-        {
-            MaxRetryAttempts = 0,
-            AttemptTimeout = AttemptTimeout,
-            TotalTimeout = AttemptTimeout + AttemptTimeout,
-        };
-        resilience.CircuitBreaker.Enabled = false;
+        var resilience = new ResilienceOptions { CircuitBreakerEnabled = false };
+        resilience.Retry.MaxRetryAttempts = 0;
+        resilience.AttemptTimeout.Timeout = AttemptTimeout;
+        resilience.TotalRequestTimeout.Timeout = AttemptTimeout + AttemptTimeout;
 
         var chain = new List<DelegatingHandler>
         {
@@ -47,7 +44,7 @@ internal static class GarminAuthHttp
             chain.Add(new CookieContainerHandler(cookies));
         }
 
-        chain.Add(new ResilienceHandler(resilience, options.TimeProvider, loggerFactory.CreateLogger("FitnessClients.garmin.Auth.Resilience")));
+        chain.AddRange(ResiliencePipelineFactory.CreateHandlers(resilience, options.TimeProvider, loggerFactory.CreateLogger("FitnessClients.garmin.Auth.Resilience")));
         chain.Add(new RequestLoggingHandler(ServiceName, loggerFactory.CreateLogger("FitnessClients.garmin.Auth.Http"), options.TimeProvider));
 
         HttpMessageHandler inner = options.PrimaryHandler is { } primary

@@ -52,8 +52,8 @@ internal sealed class RateWindowScenario : Scenario
                 o.RateLimitPolicy = policy;
                 // The fake clock jumps up to hours at a time (to the next window); request timeouts at their maximum, a day,
                 // so that a jump never expires one. The driver only jumps when no request is being served anyway.
-                o.Resilience.AttemptTimeout = TimeSpan.FromDays(1);
-                o.Resilience.TotalTimeout = TimeSpan.FromDays(1);
+                o.Resilience.AttemptTimeout.Timeout = TimeSpan.FromDays(1);
+                o.Resilience.TotalRequestTimeout.Timeout = TimeSpan.FromDays(1);
             });
         var folder = context.NewFolder("rate");
         var started = clock.GetUtcNow();

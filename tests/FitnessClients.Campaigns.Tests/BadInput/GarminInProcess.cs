@@ -49,7 +49,7 @@ internal sealed class GarminInProcess : IDisposable
             PrimaryHandler = emulator.CreateHandler(),
             RateLimitPolicy = new Core.RateLimiting.TokenBucketRateLimitPolicy(100_000, 100_000, TimeSpan.FromSeconds(1), clock),
         };
-        options.Resilience.MaxRetryAttempts = 0; // bad bodies come with 200: nothing to retry, and no back-off to drive
+        options.Resilience.Retry.MaxRetryAttempts = 0; // bad bodies come with 200: nothing to retry, and no back-off to drive
         return new GarminInProcess(clock, emulator, GarminConnectClient.Create(options));
     }
 

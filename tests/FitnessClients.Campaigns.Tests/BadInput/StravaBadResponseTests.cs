@@ -50,7 +50,7 @@ public class StravaBadResponseTests
             TimeProvider = clock,
             PrimaryHandler = emulator.CreateHandler(),
         };
-        options.Resilience.MaxRetryAttempts = 0;
+        options.Resilience.Retry.MaxRetryAttempts = 0;
         using var client = StravaClient.Create(options);
 
         var error = await Outcome.CaptureAsync(async () =>

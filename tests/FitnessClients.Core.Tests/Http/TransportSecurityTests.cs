@@ -18,7 +18,7 @@ public class TransportSecurityTests
     }
 
     // No retries: a refused certificate fails the same way every time, and retry delays would sleep for real.
-    private static FitnessPipelineSettings Settings() => new() { ServiceName = "test", Resilience = new FitnessClients.Core.Resilience.ResilienceOptions { MaxRetryAttempts = 0 } };
+    private static FitnessPipelineSettings Settings() => new() { ServiceName = "test", Resilience = new FitnessClients.Core.Resilience.ResilienceOptions { Retry = { MaxRetryAttempts = 0 } } };
 
     [TestCase("http://fittrackee.lan/")]
     [TestCase("http://192.168.1.20:5000/")]

@@ -34,7 +34,7 @@ internal sealed class PipelineFixture : IDisposable
             ServiceName = "pipeline",
             TokenManager = Tokens,
             RateLimitPolicy = Policy,
-            Resilience = new ResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(200) },
+            Resilience = new ResilienceOptions { Retry = { Delay = TimeSpan.FromMilliseconds(200) } },
             TimeProvider = Clock,
             DefaultHeaders = new Dictionary<string, string> { ["User-Agent"] = "FitnessClients.Tests/1.0" },
         };

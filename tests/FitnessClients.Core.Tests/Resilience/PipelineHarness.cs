@@ -9,7 +9,7 @@ namespace FitnessClients.Core.Tests.Resilience;
 
 /// <summary>
 /// The error mapping and resilience handlers over a recording MockHttp backend, on a fake clock:
-/// HttpClient → ErrorMappingHandler → ResilienceHandler → RecordingHandler → MockHttpMessageHandler.
+/// HttpClient → ErrorMappingHandler → the resilience handlers → RecordingHandler → MockHttpMessageHandler.
 /// </summary>
 internal sealed class PipelineHarness : IDisposable
 {
@@ -19,10 +19,14 @@ internal sealed class PipelineHarness : IDisposable
     {
         Recorder = new RecordingHandler(Clock) { InnerHandler = Mock };
         var logger = Logs.CreateLogger("FitnessClients.Resilience");
-        var handler = new ErrorMappingHandler(new ErrorMappingOptions { ServiceName = service }, Clock)
+        HttpMessageHandler inner = Recorder;
+        foreach (var resilience in ResiliencePipelineFactory.CreateHandlers(options ?? new ResilienceOptions(), Clock, logger).Reverse())
         {
-            InnerHandler = new ResilienceHandler(options ?? new ResilienceOptions(), Clock, logger) { InnerHandler = Recorder },
-        };
+            resilience.InnerHandler = inner;
+            inner = resilience;
+        }
+
+        var handler = new ErrorMappingHandler(new ErrorMappingOptions { ServiceName = service }, Clock) { InnerHandler = inner };
         Client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 

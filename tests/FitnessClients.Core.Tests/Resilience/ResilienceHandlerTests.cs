@@ -202,7 +202,7 @@ public class ResilienceHandlerTests
     [Test]
     public async Task Attempt_timeouts_are_retried_then_reported_as_ServiceUnavailable()
     {
-        using var h = new PipelineHarness(new ResilienceOptions { MaxRetryAttempts = 2 });
+        using var h = new PipelineHarness(new ResilienceOptions { Retry = { MaxRetryAttempts = 2 } });
         h.Mock.When(HttpMethod.Get, Url).Respond(PipelineHarness.Hang);
 
         var call = h.Client.GetAsync(Url);
@@ -221,7 +221,7 @@ public class ResilienceHandlerTests
     [Test]
     public async Task A_per_request_attempt_timeout_replaces_the_default()
     {
-        using var h = new PipelineHarness(new ResilienceOptions { MaxRetryAttempts = 0 });
+        using var h = new PipelineHarness(new ResilienceOptions { Retry = { MaxRetryAttempts = 0 } });
         h.Mock.When(HttpMethod.Get, Url).Respond(PipelineHarness.Hang);
         using var request = new HttpRequestMessage(HttpMethod.Get, Url);
         request.Options.Set(FitnessRequestOptions.AttemptTimeout, TimeSpan.FromMinutes(2));
@@ -271,7 +271,7 @@ public class ResilienceHandlerTests
     [Test]
     public async Task The_total_timeout_ends_the_call_with_ServiceUnavailable()
     {
-        using var h = new PipelineHarness(new ResilienceOptions { TotalTimeout = TimeSpan.FromSeconds(10), AttemptTimeout = Timeout.InfiniteTimeSpan });
+        using var h = new PipelineHarness(new ResilienceOptions { TotalRequestTimeout = { Timeout = TimeSpan.FromSeconds(10) }, AttemptTimeout = { Timeout = Timeout.InfiniteTimeSpan } });
         h.Mock.When(HttpMethod.Get, Url).Respond(PipelineHarness.Hang);
 
         var call = h.Client.GetAsync(Url);
@@ -287,7 +287,7 @@ public class ResilienceHandlerTests
     [Test]
     public async Task The_total_timeout_bounds_retries_and_their_delays()
     {
-        using var h = new PipelineHarness(new ResilienceOptions { TotalTimeout = TimeSpan.FromSeconds(10), MaxRetryAttempts = 10 });
+        using var h = new PipelineHarness(new ResilienceOptions { TotalRequestTimeout = { Timeout = TimeSpan.FromSeconds(10) }, Retry = { MaxRetryAttempts = 10 } });
         h.Mock.When(HttpMethod.Get, Url).Respond(_ => Status(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(4)));
 
         var call = h.Client.GetAsync(Url);
@@ -301,7 +301,7 @@ public class ResilienceHandlerTests
     [Test]
     public async Task The_circuit_breaker_opens_after_failures_and_fails_fast()
     {
-        var options = new ResilienceOptions { MaxRetryAttempts = 0 };
+        var options = new ResilienceOptions { Retry = { MaxRetryAttempts = 0 } };
         options.CircuitBreaker.MinimumThroughput = 2;
         using var h = new PipelineHarness(options);
         h.Mock.Expect(HttpMethod.Get, Url).Respond(_ => Status(HttpStatusCode.InternalServerError));
@@ -327,7 +327,7 @@ public class ResilienceHandlerTests
     [Test]
     public void The_circuit_breaker_ignores_429_and_client_errors()
     {
-        var options = new ResilienceOptions { MaxRetryAttempts = 0 };
+        var options = new ResilienceOptions { Retry = { MaxRetryAttempts = 0 } };
         options.CircuitBreaker.MinimumThroughput = 2;
         using var h = new PipelineHarness(options);
         h.Mock.When(HttpMethod.Get, Url).Respond(_ => Status(HttpStatusCode.TooManyRequests));
@@ -375,11 +375,11 @@ public class ResilienceHandlerTests
     [Test]
     public void Invalid_options_are_rejected_when_the_handler_is_built()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new ResilienceHandler(new ResilienceOptions { MaxRetryAttempts = -1 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new ResilienceHandler(new ResilienceOptions { AttemptTimeout = TimeSpan.Zero }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new ResilienceHandler(new ResilienceOptions { CircuitBreaker = { FailureRatio = 0 } }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new ResilienceHandler(new ResilienceOptions { CircuitBreaker = { MinimumThroughput = 1 } }));
-        Assert.DoesNotThrow(() => _ = new ResilienceHandler(new ResilienceOptions { CircuitBreaker = { Enabled = false, MinimumThroughput = 0 } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = ResiliencePipelineFactory.CreateHandlers(new ResilienceOptions { Retry = { MaxRetryAttempts = -1 } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = ResiliencePipelineFactory.CreateHandlers(new ResilienceOptions { AttemptTimeout = { Timeout = TimeSpan.Zero } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = ResiliencePipelineFactory.CreateHandlers(new ResilienceOptions { CircuitBreaker = { FailureRatio = 0 } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = ResiliencePipelineFactory.CreateHandlers(new ResilienceOptions { CircuitBreaker = { MinimumThroughput = 1 } }));
+        Assert.DoesNotThrow(() => _ = ResiliencePipelineFactory.CreateHandlers(new ResilienceOptions { CircuitBreakerEnabled = false, CircuitBreaker = { MinimumThroughput = 0 } }));
     }
 
     [Test]
@@ -390,14 +390,17 @@ public class ResilienceHandlerTests
         Assert.Multiple(() =>
         {
             Assert.That(options.Enabled, Is.True);
-            Assert.That(options.TotalTimeout, Is.EqualTo(TimeSpan.FromMinutes(3)));
-            Assert.That(options.AttemptTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
-            Assert.That(options.MaxRetryAttempts, Is.EqualTo(3));
-            Assert.That(options.BaseDelay, Is.EqualTo(TimeSpan.FromSeconds(1)));
-            Assert.That(options.MaxDelay, Is.EqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That(options.TotalRequestTimeout.Timeout, Is.EqualTo(TimeSpan.FromMinutes(3)));
+            Assert.That(options.AttemptTimeout.Timeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That(options.Retry.MaxRetryAttempts, Is.EqualTo(3));
+            Assert.That(options.Retry.Delay, Is.EqualTo(TimeSpan.FromSeconds(1)));
+            Assert.That(options.Retry.MaxDelay, Is.EqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That(options.Retry.BackoffType, Is.EqualTo(Polly.DelayBackoffType.Exponential));
+            Assert.That(options.Retry.UseJitter, Is.True);
+            Assert.That(options.Retry.ShouldRetryAfterHeader, Is.True);
             Assert.That(options.MaxRetryAfter, Is.EqualTo(TimeSpan.FromSeconds(60)));
             Assert.That(options.RetryUnsafeMethods, Is.False);
-            Assert.That(options.CircuitBreaker.Enabled, Is.True);
+            Assert.That(options.CircuitBreakerEnabled, Is.True);
             Assert.That(options.CircuitBreaker.FailureRatio, Is.EqualTo(0.5));
             Assert.That(options.CircuitBreaker.MinimumThroughput, Is.EqualTo(10));
             Assert.That(options.CircuitBreaker.SamplingDuration, Is.EqualTo(TimeSpan.FromSeconds(30)));
