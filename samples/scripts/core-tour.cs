@@ -4,7 +4,6 @@
 // From a NuGet feed instead of this repository, replace the #:project line with
 //   #:package FitnessClients.Testing@0.1.0-preview.1
 #:project ../../src/FitnessClients.Testing/FitnessClients.Testing.csproj
-#:property PublishAot=false
 
 using System.Net;
 using FitnessClients.Core;

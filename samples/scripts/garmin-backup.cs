@@ -7,7 +7,6 @@
 #:project ../../src/FitnessClients.GarminConnect/FitnessClients.GarminConnect.csproj
 #:project ../../src/FitnessClients.Backup/FitnessClients.Backup.csproj
 #:project ../../src/FitnessClients.Testing/FitnessClients.Testing.csproj
-#:property PublishAot=false
 
 using FitnessClients.Backup;
 using FitnessClients.Core.Activities;

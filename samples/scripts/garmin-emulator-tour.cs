@@ -5,7 +5,6 @@
 // Run: dotnet run samples/scripts/garmin-emulator-tour.cs
 #:project ../../src/FitnessClients.GarminConnect/FitnessClients.GarminConnect.csproj
 #:project ../../src/FitnessClients.Testing/FitnessClients.Testing.csproj
-#:property PublishAot=false
 
 using FitnessClients.Core.Tokens;
 using FitnessClients.GarminConnect;

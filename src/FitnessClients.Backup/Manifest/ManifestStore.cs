@@ -8,11 +8,7 @@ namespace FitnessClients.Backup.Manifest;
 /// <summary>Loads, updates (one writer at a time) and atomically saves the manifest.</summary>
 internal sealed class ManifestStore : IDisposable
 {
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    internal static BackupJsonContext Json => BackupJsonContext.Default;
 
     private readonly string _path;
     private readonly Dictionary<string, ManifestActivity> _byId;
@@ -37,7 +33,7 @@ internal sealed class ManifestStore : IDisposable
         var stream = File.OpenRead(path);
         await using (stream.ConfigureAwait(false))
         {
-            var manifest = await JsonSerializer.DeserializeAsync<BackupManifest>(stream, JsonOptions, cancellationToken).ConfigureAwait(false)
+            var manifest = await JsonSerializer.DeserializeAsync(stream, Json.BackupManifest, cancellationToken).ConfigureAwait(false)
                 ?? new BackupManifest();
             return new ManifestStore(path, manifest);
         }
@@ -99,7 +95,7 @@ internal sealed class ManifestStore : IDisposable
 
             // Streamed to the file: a manifest of 10,000 activities is tens of MB, and a byte array of it per save
             // (every few seconds) piled up in the large-object heap faster than the GC returned it.
-            await AtomicFile.WriteAsync(_path, stream => JsonSerializer.SerializeAsync(stream, Manifest, JsonOptions)).ConfigureAwait(false);
+            await AtomicFile.WriteAsync(_path, stream => JsonSerializer.SerializeAsync(stream, Manifest, Json.BackupManifest)).ConfigureAwait(false);
         }
         finally
         {

@@ -144,7 +144,7 @@ internal sealed partial class FolderLock : IDisposable
         try
         {
             var bytes = File.ReadAllBytes(infoPath);
-            return JsonSerializer.Deserialize<FolderLockInfo>(bytes, ManifestStore.JsonOptions);
+            return JsonSerializer.Deserialize(bytes, ManifestStore.Json.FolderLockInfo);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -234,7 +234,7 @@ internal sealed partial class FolderLock : IDisposable
 
     private static void WriteInfo(string infoPath, FolderLockInfo info)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(info, ManifestStore.JsonOptions);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(info, ManifestStore.Json.FolderLockInfo);
         var temp = AtomicFile.TempPathFor(infoPath);
         try
         {

@@ -45,7 +45,7 @@ internal sealed class SyncRecordStore
             SyncRecord? record;
             try
             {
-                record = await JsonSerializer.DeserializeAsync<SyncRecord>(stream, ManifestStore.JsonOptions, cancellationToken).ConfigureAwait(false);
+                record = await JsonSerializer.DeserializeAsync(stream, ManifestStore.Json.SyncRecord, cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException exception)
             {
@@ -97,7 +97,7 @@ internal sealed class SyncRecordStore
     public async Task SaveAsync()
     {
         Record.Activities = [.. _byId.Values.OrderBy(e => e.StartTime.UtcDateTime).ThenBy(e => e.SourceId.Length).ThenBy(e => e.SourceId, StringComparer.Ordinal)];
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(Record, ManifestStore.JsonOptions);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(Record, ManifestStore.Json.SyncRecord);
         await AtomicFile.WriteAllBytesAsync(Path, bytes).ConfigureAwait(false);
     }
 

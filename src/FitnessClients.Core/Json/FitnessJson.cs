@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -16,7 +17,9 @@ namespace FitnessClients.Core.Json;
 /// <item>numbers may arrive as strings; integers may arrive as <c>480.0</c> (<see cref="FlexibleIntegerConverterFactory"/>);</item>
 /// <item>a <see cref="DateTimeOffset"/> is an instant (<see cref="FlexibleDateTimeOffsetConverter"/>, refusing strings without an offset),
 /// a <see cref="DateTime"/> a wall-clock reading (<see cref="LocalDateTimeConverter"/>);</item>
-/// <item><see cref="IOpenEnum{TSelf}"/> types keep unknown values (<see cref="OpenEnumJsonConverterFactory"/>);</item>
+/// <item><see cref="IOpenEnum{TSelf}"/> types keep unknown values: with source generation through
+/// <c>[JsonConverter(typeof(OpenEnumJsonConverter&lt;T&gt;))]</c> on the type, with the reflection-based options
+/// through <see cref="OpenEnumJsonConverterFactory"/>;</item>
 /// <item>null properties are left out when writing.</item>
 /// </list>
 /// Converters named with <c>[JsonConverter]</c> on a property win over these defaults.
@@ -31,11 +34,29 @@ namespace FitnessClients.Core.Json;
 /// </example>
 public static class FitnessJson
 {
+    private const string ReflectionReason =
+        "Uses the reflection-based System.Text.Json resolver. In a trimmed or Native AOT app pass a source-generated JsonSerializerContext to CreateOptions(IJsonTypeInfoResolver).";
+
+    private static JsonSerializerOptions? _default;
+
     /// <summary>Shared, read-only options with the conventions and the reflection-based resolver, for code that needs no source generation.</summary>
-    public static JsonSerializerOptions Default { get; } = CreateDefault();
+    public static JsonSerializerOptions Default
+    {
+        [RequiresUnreferencedCode(ReflectionReason)]
+        [RequiresDynamicCode(ReflectionReason)]
+        get => LazyInitializer.EnsureInitialized(ref _default, CreateDefault);
+    }
 
     /// <summary>New options with the conventions and the reflection-based resolver; change them freely.</summary>
-    public static JsonSerializerOptions CreateOptions() => CreateOptions(new DefaultJsonTypeInfoResolver());
+    /// <remarks>Open enums are handled by <see cref="OpenEnumJsonConverterFactory"/> here, so they need no attribute.</remarks>
+    [RequiresUnreferencedCode(ReflectionReason)]
+    [RequiresDynamicCode(ReflectionReason)]
+    public static JsonSerializerOptions CreateOptions()
+    {
+        var options = CreateOptions(new DefaultJsonTypeInfoResolver());
+        options.Converters.Add(new OpenEnumJsonConverterFactory());
+        return options;
+    }
 
     /// <summary>New options with the conventions that take their type metadata from <paramref name="resolver"/>.</summary>
     /// <param name="resolver">
@@ -59,6 +80,10 @@ public static class FitnessJson
     }
 
     /// <summary>Adds the SDK's converters to <paramref name="converters"/>, for options built elsewhere.</summary>
+    /// <remarks>
+    /// Open enums are not among them, since finding them takes reflection: name <see cref="OpenEnumJsonConverter{T}"/>
+    /// on the type, or add <see cref="OpenEnumJsonConverterFactory"/> to reflection-based options.
+    /// </remarks>
     /// <param name="converters">The converter list of options that are not yet in use.</param>
     public static void AddConverters(IList<JsonConverter> converters)
     {
@@ -66,9 +91,10 @@ public static class FitnessJson
         converters.Add(new FlexibleIntegerConverterFactory());
         converters.Add(new FlexibleDateTimeOffsetConverter());
         converters.Add(new LocalDateTimeConverter());
-        converters.Add(new OpenEnumJsonConverterFactory());
     }
 
+    [RequiresUnreferencedCode(ReflectionReason)]
+    [RequiresDynamicCode(ReflectionReason)]
     private static JsonSerializerOptions CreateDefault()
     {
         var options = CreateOptions();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -8,6 +9,8 @@ namespace FitnessClients.Core.Json;
 /// for itself, so reflection-based options handle open enums without an attribute on each type.
 /// </summary>
 /// <remarks>Uses reflection; source-generated contexts need the converter named on the type instead (see <see cref="IOpenEnum{TSelf}"/>).</remarks>
+[RequiresUnreferencedCode("Finds open enums by reflection. Name OpenEnumJsonConverter<T> on the type with [JsonConverter] for trimmed or Native AOT apps.")]
+[RequiresDynamicCode("Creates OpenEnumJsonConverter<T> with MakeGenericType. Name OpenEnumJsonConverter<T> on the type with [JsonConverter] for Native AOT apps.")]
 public sealed class OpenEnumJsonConverterFactory : JsonConverterFactory
 {
     /// <inheritdoc />

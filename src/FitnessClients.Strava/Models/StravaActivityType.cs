@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using FitnessClients.Core.Json;
 
 namespace FitnessClients.Strava.Models;
 
 /// <summary>The deprecated coarse type (<c>type</c>): new sports map to an older type here. Prefer <see cref="StravaSportType"/>.</summary>
 /// <param name="Value">The text Strava sends.</param>
+[JsonConverter(typeof(OpenEnumJsonConverter<StravaActivityType>))]
 public readonly record struct StravaActivityType(string Value) : IOpenEnum<StravaActivityType>
 {
     /// <summary><c>AlpineSki</c>.</summary>

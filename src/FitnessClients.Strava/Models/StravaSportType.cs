@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using FitnessClients.Core.Json;
 
 namespace FitnessClients.Strava.Models;
 
 /// <summary>The sport of an activity (<c>sport_type</c>). An open set: an unknown value keeps its text.</summary>
 /// <param name="Value">The text Strava sends.</param>
+[JsonConverter(typeof(OpenEnumJsonConverter<StravaSportType>))]
 public readonly record struct StravaSportType(string Value) : IOpenEnum<StravaSportType>
 {
     /// <summary><c>AlpineSki</c>.</summary>

@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using FitnessClients.Core.Json;
 
 namespace FitnessClients.Strava.Models;
 
 /// <summary>Who can see an activity (<c>visibility</c>). An open set.</summary>
 /// <param name="Value">The text Strava sends.</param>
+[JsonConverter(typeof(OpenEnumJsonConverter<StravaVisibility>))]
 public readonly record struct StravaVisibility(string Value) : IOpenEnum<StravaVisibility>
 {
     /// <summary><c>everyone</c>.</summary>

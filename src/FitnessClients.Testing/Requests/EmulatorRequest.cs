@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -155,6 +156,8 @@ public sealed class EmulatorRequest
     /// <typeparam name="T">The target type.</typeparam>
     /// <param name="options">Serializer options; <see cref="JsonSerializerOptions.Default"/> when omitted.</param>
     /// <exception cref="JsonException">The body is not JSON of that shape.</exception>
+    [RequiresUnreferencedCode(ReflectionJson.Reason)]
+    [RequiresDynamicCode(ReflectionJson.Reason)]
     public T? ReadJson<T>(JsonSerializerOptions? options = null) => _body.Length == 0 ? default : JsonSerializer.Deserialize<T>(_body, options ?? JsonSerializerOptions.Default);
 
     /// <summary>The body deserialized as <typeparamref name="T"/> with source-generated metadata.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -17,6 +18,8 @@ public static class EmulatorResponses
     /// <param name="status">The status code.</param>
     /// <param name="value">Any serialisable value (anonymous objects, records, dictionaries); <see langword="null"/> writes <c>null</c>.</param>
     /// <param name="options">Serializer options; <see cref="JsonSerializerOptions.Default"/> (property names as written) when omitted.</param>
+    [RequiresUnreferencedCode(ReflectionJson.Reason)]
+    [RequiresDynamicCode(ReflectionJson.Reason)]
     public static HttpResponseMessage Json(HttpStatusCode status, object? value, JsonSerializerOptions? options = null) =>
         JsonBytes(status, JsonSerializer.SerializeToUtf8Bytes(value, value?.GetType() ?? typeof(object), options ?? JsonSerializerOptions.Default));
 

@@ -33,7 +33,7 @@ public class FolderLockTests
             ProcessStartedAt = processStartedAt,
             Purpose = "sync strava to fittrackee",
         };
-        File.WriteAllBytes(Path.Combine(folder, FolderLock.InfoFileName), JsonSerializer.SerializeToUtf8Bytes(info, ManifestStore.JsonOptions));
+        File.WriteAllBytes(Path.Combine(folder, FolderLock.InfoFileName), JsonSerializer.SerializeToUtf8Bytes(info, ManifestStore.Json.FolderLockInfo));
     }
 
     /// <summary>The PID of a process that has run and ended.</summary>

@@ -134,7 +134,7 @@ public sealed partial class GarminConnectEmulator
         var page = new JsonArray();
         foreach (var activity in matches.Skip(start).Take(limit))
         {
-            page.Add(GarminListItemWriter.Write(activity, _account, TrackSummary(activity)));
+            page.Add((JsonNode)GarminListItemWriter.Write(activity, _account, TrackSummary(activity)));
         }
 
         return EmulatorResponses.Json(HttpStatusCode.OK, page);

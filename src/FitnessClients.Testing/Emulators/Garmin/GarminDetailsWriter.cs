@@ -29,7 +29,7 @@ internal static class GarminDetailsWriter
         var descriptors = new JsonArray();
         for (var i = 0; i < keys.Count; i++)
         {
-            descriptors.Add(new JsonObject
+            descriptors.Add((JsonNode)new JsonObject
             {
                 ["metricsIndex"] = i,
                 ["key"] = keys[i].Key,
@@ -46,7 +46,7 @@ internal static class GarminDetailsWriter
                 metrics.Add(Value(key.Key, point));
             }
 
-            rows.Add(new JsonObject { ["metrics"] = metrics });
+            rows.Add((JsonNode)new JsonObject { ["metrics"] = metrics });
         }
 
         return new JsonObject
@@ -105,7 +105,7 @@ internal static class GarminDetailsWriter
         var points = new JsonArray();
         foreach (var p in Sample(track, max))
         {
-            points.Add(new JsonObject
+            points.Add((JsonNode)new JsonObject
             {
                 ["lat"] = p.Latitude,
                 ["lon"] = p.Longitude,

@@ -18,7 +18,7 @@ internal static class GarminDiJwt
         {
             ["scope"] = new JsonArray([.. info.Scopes.Select(s => (JsonNode)s)]),
             ["iss"] = "https://diauth.garmin.com",
-            ["revocation_eligibility"] = new JsonArray { "GLOBAL_SIGNOUT" },
+            ["revocation_eligibility"] = new JsonArray("GLOBAL_SIGNOUT"),
             ["client_type"] = "UNDEFINED",
             ["exp"] = info.ExpiresAt.ToUnixTimeSeconds(),
             ["iat"] = (info.ExpiresAt - lifetime).ToUnixTimeSeconds(),

@@ -11,7 +11,7 @@ internal static class GarminGearWriter
         var array = new JsonArray();
         foreach (var g in gear)
         {
-            array.Add(new JsonObject
+            array.Add((JsonNode)new JsonObject
             {
                 ["gearPk"] = g.GearPk,
                 ["uuid"] = g.Uuid,

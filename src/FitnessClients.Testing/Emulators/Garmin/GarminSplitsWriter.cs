@@ -30,7 +30,7 @@ internal static class GarminSplitsWriter
             o["lapIndex"] = lap.Index;
             o["messageIndex"] = lap.Index - 1;
             o["intensityType"] = "ACTIVE";
-            array.Add(o);
+            array.Add((JsonNode)o);
         }
 
         return new JsonObject { ["activityId"] = activity.Id, ["lapDTOs"] = array, ["eventDTOs"] = new JsonArray() };

@@ -16,7 +16,7 @@ internal static class GarminUploadResultWriter
             ["internalId"] = activityId,
             ["externalId"] = null,
             ["messages"] = duplicate
-                ? new JsonArray { new JsonObject { ["code"] = 202, ["content"] = "Duplicate Activity." } }
+                ? new JsonArray { (JsonNode)new JsonObject { ["code"] = 202, ["content"] = "Duplicate Activity." } }
                 : null,
         };
         return new JsonObject
@@ -32,8 +32,8 @@ internal static class GarminUploadResultWriter
                 ["ipAddress"] = null,
                 ["fileName"] = fileName,
                 ["report"] = null,
-                ["successes"] = duplicate ? new JsonArray() : new JsonArray { entry },
-                ["failures"] = duplicate ? new JsonArray { entry } : new JsonArray(),
+                ["successes"] = duplicate ? new JsonArray() : new JsonArray(entry),
+                ["failures"] = duplicate ? new JsonArray(entry) : new JsonArray(),
             },
         };
     }

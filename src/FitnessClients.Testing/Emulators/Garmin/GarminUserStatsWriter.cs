@@ -19,7 +19,7 @@ internal static class GarminUserStatsWriter
             ["statisticsEndDate"] = null,
             ["userMetrics"] = new JsonArray
             {
-                new JsonObject
+                (JsonNode)new JsonObject
                 {
                     ["activityType"] = all,
                     ["parentActivityType"] = all.DeepClone(),

@@ -54,7 +54,7 @@ internal static class GarminZonesWriter
         for (var i = 0; i < zones.Count; i++)
         {
             var zone = zones[(i + rotation) % zones.Count];
-            array.Add(new JsonObject { ["zoneNumber"] = zone.Zone, ["secsInZone"] = zone.Seconds, ["zoneLowBoundary"] = zone.LowBoundary });
+            array.Add((JsonNode)new JsonObject { ["zoneNumber"] = zone.Zone, ["secsInZone"] = zone.Seconds, ["zoneLowBoundary"] = zone.LowBoundary });
         }
 
         return array;

@@ -44,7 +44,7 @@ internal static class RunkeeperActivityWriter
         var distance = new JsonArray();
         foreach (var point in points)
         {
-            path.Add(new JsonObject
+            path.Add((JsonNode)new JsonObject
             {
                 ["timestamp"] = point.Timestamp,
                 ["altitude"] = point.Altitude,
@@ -52,7 +52,7 @@ internal static class RunkeeperActivityWriter
                 ["latitude"] = point.Latitude,
                 ["type"] = point.Type,
             });
-            distance.Add(new JsonObject { ["timestamp"] = point.Timestamp, ["distance"] = point.Distance });
+            distance.Add((JsonNode)new JsonObject { ["timestamp"] = point.Timestamp, ["distance"] = point.Distance });
         }
 
         var heartRate = new JsonArray();
@@ -62,7 +62,7 @@ internal static class RunkeeperActivityWriter
             var samples = RunkeeperTrack.HeartRate(points);
             foreach (var (timestamp, bpm) in samples)
             {
-                heartRate.Add(new JsonObject { ["timestamp"] = timestamp, ["heart_rate"] = bpm });
+                heartRate.Add((JsonNode)new JsonObject { ["timestamp"] = timestamp, ["heart_rate"] = bpm });
             }
 
             average = Math.Round(samples.Average(s => s.HeartRate));

@@ -133,12 +133,12 @@ internal static class StravaActivityWriter
         var zones = new JsonArray();
         if (hr)
         {
-            zones.Add("heartrate");
+            zones.Add((JsonNode)"heartrate");
         }
 
         if (track.HasPower && track.Count > 0)
         {
-            zones.Add("power");
+            zones.Add((JsonNode)"power");
         }
 
         node["available_zones"] = zones;

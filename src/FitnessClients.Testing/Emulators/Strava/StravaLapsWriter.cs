@@ -21,7 +21,7 @@ internal static class StravaLapsWriter
             var crossed = track.Distance[i] >= (index + 1) * lapLength;
             if (crossed || i == track.Count - 1)
             {
-                laps.Add(Lap(a, track, athleteId, start, i, index));
+                laps.Add((JsonNode)Lap(a, track, athleteId, start, i, index));
                 start = i;
                 index++;
             }
@@ -29,7 +29,7 @@ internal static class StravaLapsWriter
 
         if (laps.Count == 0)
         {
-            laps.Add(Lap(a, track, athleteId, 0, track.Count - 1, 0));
+            laps.Add((JsonNode)Lap(a, track, athleteId, 0, track.Count - 1, 0));
         }
 
         return laps;

@@ -30,7 +30,7 @@ internal static class StravaPhotosWriter
         {
             var id = UniqueId(a, i);
             var created = a.StartUtc.AddMinutes(10 * (i + 1));
-            items.Add(new JsonObject
+            items.Add((JsonNode)new JsonObject
             {
                 ["unique_id"] = id,
                 ["athlete_id"] = athleteId,

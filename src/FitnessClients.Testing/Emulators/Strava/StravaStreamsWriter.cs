@@ -51,7 +51,7 @@ internal static class StravaStreamsWriter
             }
             else
             {
-                list!.Add(stream);
+                list!.Add((JsonNode)stream);
             }
         }
 

@@ -13,12 +13,12 @@ internal static class StravaZonesWriter
         var zones = new JsonArray();
         if (track.Count > 0 && track.HasHeartRate)
         {
-            zones.Add(Zone("heartrate", track, track.HeartRate, HeartRateBounds));
+            zones.Add((JsonNode)Zone("heartrate", track, track.HeartRate, HeartRateBounds));
         }
 
         if (track.Count > 0 && track.HasPower)
         {
-            zones.Add(Zone("power", track, track.Watts, PowerBounds));
+            zones.Add((JsonNode)Zone("power", track, track.Watts, PowerBounds));
         }
 
         return zones;
@@ -41,7 +41,7 @@ internal static class StravaZonesWriter
         var buckets = new JsonArray();
         for (var b = 0; b < seconds.Length; b++)
         {
-            buckets.Add(new JsonObject { ["max"] = bounds[b + 1], ["min"] = bounds[b], ["time"] = (double)seconds[b] });
+            buckets.Add((JsonNode)new JsonObject { ["max"] = bounds[b + 1], ["min"] = bounds[b], ["time"] = (double)seconds[b] });
         }
 
         return new JsonObject
