@@ -7,5 +7,5 @@ public class PublicApiTests
 {
     [Test]
     public void Public_api_matches_the_checked_in_baseline() =>
-        PublicApiListing.AssertMatchesBaseline(typeof(FitnessClients.Testing.FakeTimeProvider).Assembly, "FitnessClients.Testing");
+        PublicApiListing.AssertMatchesBaseline(typeof(FitnessClients.Testing.TimerTrackingTimeProvider).Assembly, "FitnessClients.Testing");
 }
