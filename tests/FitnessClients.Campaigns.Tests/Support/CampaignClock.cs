@@ -11,7 +11,7 @@ namespace FitnessClients.Campaigns.Tests.Support;
 /// waits for its response headers (the emulators schedule nothing before the headers in these campaigns), and a jump
 /// longer than <c>shortJump</c> (a rate-limit cooldown) needs a longer quiet spell, so the back-off a retry is about to
 /// schedule is never skipped for the total timeout behind it. Unlike
-/// <see cref="TimerTrackingTimeProvider.RunUntilCompletedAsync(Task, TimeSpan?, TimeSpan?, CancellationToken)"/> with
+/// <see cref="IdleTimeDriver.RunUntilCompletedAsync(TimerTrackingTimeProvider, Task, TimeSpan?, TimeSpan?, CancellationToken)"/> with
 /// <c>maxAdvance</c>, a 15-minute rate-limit wait is still skipped.
 /// </remarks>
 internal static class CampaignClock
