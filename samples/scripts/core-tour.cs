@@ -13,7 +13,7 @@ using FitnessClients.Core.RateLimiting;
 using FitnessClients.Core.Tokens;
 using FitnessClients.Testing;
 
-var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 14, 0, TimeSpan.Zero));
+var clock = new TimerTrackingTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 14, 0, TimeSpan.Zero));
 var service = new TourEmulator(clock);
 var folder = Directory.CreateTempSubdirectory("fitnessclients-tour-");
 

@@ -33,7 +33,7 @@ public class EngineTests
     {
         using var folder = new TempFolder();
         var source = Seeded();
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
 
         var result = await new BackupEngine(source, clock).RunAsync(Options(folder, o => o with { RequestCounter = () => source.Requests }));
 

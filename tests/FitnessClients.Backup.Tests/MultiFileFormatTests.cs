@@ -17,7 +17,7 @@ public class MultiFileFormatTests
     {
         using var folder = new TempFolder();
         var source = new MultiFileSource();
-        var engine = new BackupEngine(source, new FakeTimeProvider());
+        var engine = new BackupEngine(source, new FakeTimeProvider(FakeTimeDefaults.Start));
         var options = new BackupOptions { BackupDirectory = folder.Path, Formats = [Photos, Gear], MaxConcurrency = 1 };
 
         var first = await engine.RunAsync(options);

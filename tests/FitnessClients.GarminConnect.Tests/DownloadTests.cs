@@ -1,6 +1,7 @@
 using System.Net;
 using FitnessClients.Core;
 using FitnessClients.GarminConnect.Tests.Support;
+using FitnessClients.Testing;
 
 namespace FitnessClients.GarminConnect.Tests;
 

@@ -6,13 +6,13 @@ namespace FitnessClients.Testing.Tests;
 
 public class FaultInjectionTests
 {
-    private FakeTimeProvider _clock = null!;
+    private TimerTrackingTimeProvider _clock = null!;
     private TestEmulator _emulator = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _clock = new FakeTimeProvider();
+        _clock = new TimerTrackingTimeProvider();
         _emulator = new TestEmulator(_clock);
     }
 
@@ -63,7 +63,7 @@ public class FaultInjectionTests
     {
         async Task<string> PatternAsync(int seed)
         {
-            var emulator = new TestEmulator(new FakeTimeProvider());
+            var emulator = new TestEmulator(new TimerTrackingTimeProvider());
             emulator.Faults.Add(Fault.Status(HttpStatusCode.BadGateway), FaultTrigger.ByRate(0.3, seed));
             using var client = emulator.CreateClient();
             var pattern = new char[60];
@@ -217,7 +217,7 @@ public class FaultInjectionTests
         var bytes = await _clock.RunUntilCompletedAsync(download);
 
         Assert.That(bytes, Has.Length.EqualTo(5000));
-        Assert.That(_clock.GetUtcNow() - FakeTimeProvider.DefaultStart, Is.EqualTo(TimeSpan.FromSeconds(10)), "five chunks, two seconds each");
+        Assert.That(_clock.GetUtcNow() - FakeTimeDefaults.Start, Is.EqualTo(TimeSpan.FromSeconds(10)), "five chunks, two seconds each");
     }
 
     [Test]

@@ -10,7 +10,7 @@ public class LargeDownloadTests
     [Test]
     public async Task A_50_MB_download_is_generated_while_the_client_reads_it([Values] Transport transport)
     {
-        var emulator = new TestEmulator(new FakeTimeProvider());
+        var emulator = new TestEmulator(new FakeTimeProvider(FakeTimeDefaults.Start));
         await using var connection = await EmulatorConnection.OpenAsync(emulator, transport);
 
         using var response = await connection.Client.GetAsync($"api/download/{Size}", HttpCompletionOption.ResponseHeadersRead);

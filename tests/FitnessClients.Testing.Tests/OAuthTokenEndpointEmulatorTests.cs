@@ -19,7 +19,7 @@ public class OAuthTokenEndpointEmulatorTests
     [SetUp]
     public void SetUp()
     {
-        _clock = new FakeTimeProvider();
+        _clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         _emulator = new TestEmulator(_clock);
         _client = _emulator.CreateClient();
     }
@@ -344,7 +344,7 @@ public class OAuthTokenEndpointEmulatorTests
         var code = OAuth.IssueAuthorizationCode("client-1", ["read"], subject: "12345");
         var (_, body, _) = await ExchangeAsync(code, redirect: null);
         Assert.That(body["athlete"]!["id"]!.GetValue<long>(), Is.EqualTo(12345));
-        Assert.That(body["expires_at"]!.GetValue<long>(), Is.EqualTo(FakeTimeProvider.DefaultStart.AddHours(6).ToUnixTimeSeconds()));
+        Assert.That(body["expires_at"]!.GetValue<long>(), Is.EqualTo(FakeTimeDefaults.Start.AddHours(6).ToUnixTimeSeconds()));
         Assert.That(Str(body, "access_token"), Does.Match("^[0-9a-f]{40}$"));
 
         var (status, error, _) = await RefreshAsync("dead-token");

@@ -58,10 +58,10 @@ public class RateLimitSimulatorTests
 
         Assert.That(emulator.RateLimits.GetWindow("overall-15min").GetStatus().ResetsAt, Is.EqualTo(new DateTimeOffset(2026, 1, 5, 8, 15, 0, TimeSpan.Zero)));
 
-        clock.AdvanceTo(new DateTimeOffset(2026, 1, 5, 8, 14, 59, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2026, 1, 5, 8, 14, 59, TimeSpan.Zero));
         Assert.That((await client.GetAsync("api/items")).StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
 
-        clock.AdvanceTo(new DateTimeOffset(2026, 1, 5, 8, 15, 0, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2026, 1, 5, 8, 15, 0, TimeSpan.Zero));
         using (var dailyExhausted = await client.GetAsync("api/items"))
         {
             // The quarter hour reopened, but the day's 5 are spent (the rejected ones counted).
@@ -69,7 +69,7 @@ public class RateLimitSimulatorTests
             Assert.That(Usage(dailyExhausted), Is.EqualTo("1,6"));
         }
 
-        clock.AdvanceTo(new DateTimeOffset(2026, 1, 6, 0, 0, 0, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2026, 1, 6, 0, 0, 0, TimeSpan.Zero));
         using (var nextDay = await client.GetAsync("api/items"))
         {
             Assert.That(nextDay.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -88,7 +88,7 @@ public class RateLimitSimulatorTests
     [Test]
     public async Task A_window_counts_only_the_requests_its_predicate_accepts()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var emulator = new TestEmulator(clock) { RateLimits = StravaLike(clock, shortLimit: 100, dailyLimit: 1000, readShortLimit: 2) };
         using var client = emulator.CreateClient();
 
@@ -109,7 +109,7 @@ public class RateLimitSimulatorTests
     [Test]
     public async Task A_window_can_start_at_the_first_request_with_Flask_Limiter_headers()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         clock.Advance(TimeSpan.FromMinutes(10)); // 08:10
         var emulator = new TestEmulator(clock) { RateLimits = new RateLimitSimulator(clock) };
         var window = emulator.RateLimits.AddWindow("hourly", 3, TimeSpan.FromHours(1), alignment: RateLimitWindowAlignment.FirstRequest);
@@ -137,7 +137,7 @@ public class RateLimitSimulatorTests
         }
 
         Assert.That(window.GetStatus().Used, Is.EqualTo(3), "rejections do not count in this window");
-        clock.AdvanceTo(resetAt);
+        clock.SetUtcNow(resetAt);
         using var reopened = await client.GetAsync("api/items");
         Assert.That(reopened.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(window.GetStatus().ResetsAt, Is.EqualTo(resetAt.AddHours(1)));
@@ -146,7 +146,7 @@ public class RateLimitSimulatorTests
     [Test]
     public async Task Disabled_enforcement_still_counts_and_writes_headers_and_Reset_forgets_counts()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var emulator = new TestEmulator(clock) { RateLimits = StravaLike(clock, shortLimit: 1, dailyLimit: 10) };
         emulator.RateLimits.Enabled = false;
         using var client = emulator.CreateClient();
@@ -168,7 +168,7 @@ public class RateLimitSimulatorTests
     [Test]
     public void Window_names_are_unique_and_lengths_positive()
     {
-        var limits = new RateLimitSimulator(new FakeTimeProvider());
+        var limits = new RateLimitSimulator(new FakeTimeProvider(FakeTimeDefaults.Start));
         limits.AddWindow("a", 1, TimeSpan.FromMinutes(1));
         Assert.That(() => limits.AddWindow("a", 1, TimeSpan.FromMinutes(1)), Throws.ArgumentException);
         Assert.That(() => limits.AddWindow("b", 1, TimeSpan.Zero), Throws.InstanceOf<ArgumentOutOfRangeException>());

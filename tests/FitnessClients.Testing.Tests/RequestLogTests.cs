@@ -10,7 +10,7 @@ public class RequestLogTests
     [Test]
     public async Task Records_every_request_with_time_method_path_query_status_and_headers([Values] Transport transport)
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerTrackingTimeProvider();
         var emulator = new TestEmulator(clock);
         await using var connection = await EmulatorConnection.OpenAsync(emulator, transport);
         var client = connection.Client;
@@ -26,8 +26,8 @@ public class RequestLogTests
         Assert.That(log.Select(r => r.Sequence), Is.EqualTo(new long[] { 1, 2, 3, 4, 5 }));
         Assert.That(log[0].Path, Is.EqualTo("/api/items"));
         Assert.That(log[0].Query, Is.EqualTo("page=2&per_page=30"));
-        Assert.That(log[0].ReceivedAt, Is.EqualTo(FakeTimeProvider.DefaultStart));
-        Assert.That(log[1].ReceivedAt, Is.EqualTo(FakeTimeProvider.DefaultStart.AddMinutes(1)));
+        Assert.That(log[0].ReceivedAt, Is.EqualTo(FakeTimeDefaults.Start));
+        Assert.That(log[1].ReceivedAt, Is.EqualTo(FakeTimeDefaults.Start.AddMinutes(1)));
         Assert.That(log.Select(r => (int?)r.StatusCode), Is.EqualTo(new int?[] { 200, 200, 404, 201, 404 }));
         Assert.That(log.All(r => r.IsCompleted && !r.FaultInjected && !r.RateLimited), Is.True);
         Assert.That(log[3].GetHeader("Content-Type"), Is.EqualTo("application/json; charset=utf-8"));
@@ -49,7 +49,7 @@ public class RequestLogTests
     [Test]
     public async Task Keeps_raw_credentials_for_assertions_but_masks_them_in_ToString()
     {
-        var emulator = new TestEmulator(new FakeTimeProvider());
+        var emulator = new TestEmulator(new TimerTrackingTimeProvider());
         using var client = emulator.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token?client_secret=query-secret")
         {
@@ -70,7 +70,7 @@ public class RequestLogTests
     [Test]
     public async Task Keeps_only_the_first_4_KiB_of_a_body_but_its_full_length()
     {
-        var emulator = new TestEmulator(new FakeTimeProvider());
+        var emulator = new TestEmulator(new TimerTrackingTimeProvider());
         using var client = emulator.CreateClient();
         (await client.PostAsync("api/items", new ByteArrayContent(new byte[10_000]))).Dispose();
         var entry = emulator.Requests.Single();
@@ -81,7 +81,7 @@ public class RequestLogTests
     [Test]
     public async Task An_entry_appears_when_the_request_arrives_and_completes_when_answered()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerTrackingTimeProvider();
         var emulator = new TestEmulator(clock) { Latency = TimeSpan.FromSeconds(1) };
         using var client = emulator.CreateClient();
         var call = client.GetAsync("api/items");

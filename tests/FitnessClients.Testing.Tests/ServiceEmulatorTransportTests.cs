@@ -34,7 +34,7 @@ public class ServiceEmulatorTransportTests
 
         async Task<List<string>> RunAsync(Transport transport)
         {
-            var clock = new FakeTimeProvider();
+            var clock = new TimerTrackingTimeProvider();
             var emulator = new TestEmulator(clock);
             await using var connection = await EmulatorConnection.OpenAsync(emulator, transport);
             connection.Client.DefaultRequestHeaders.UserAgent.ParseAdd("parity-test/1.0");
@@ -61,13 +61,13 @@ public class ServiceEmulatorTransportTests
             """).And.Contain("parity-test/1.0"));
         Assert.That(inProcess[6], Does.StartWith("500"));
         Assert.That(inProcess[7], Does.StartWith("201").And.EndWith("""{"id":3,"name":"third"}"""));
-        Assert.That(inProcess[0], Does.Contain(FakeTimeProvider.DefaultStart.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(inProcess[0], Does.Contain(FakeTimeDefaults.Start.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Test]
     public async Task A_handler_exception_becomes_a_500_and_is_kept_in_the_log([Values] Transport transport)
     {
-        var emulator = new TestEmulator(new FakeTimeProvider());
+        var emulator = new TestEmulator(new TimerTrackingTimeProvider());
         await using var connection = await EmulatorConnection.OpenAsync(emulator, transport);
         using var response = await connection.Client.GetAsync("api/boom");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
@@ -78,7 +78,7 @@ public class ServiceEmulatorTransportTests
     [Test]
     public async Task Multipart_uploads_arrive_intact_in_process_and_over_loopback_even_when_chunked([Values] Transport transport, [Values] bool chunked)
     {
-        var emulator = new TestEmulator(new FakeTimeProvider());
+        var emulator = new TestEmulator(new TimerTrackingTimeProvider());
         await using var connection = await EmulatorConnection.OpenAsync(emulator, transport);
         var file = new byte[300_000];
         new Random(5).NextBytes(file);
@@ -105,7 +105,7 @@ public class ServiceEmulatorTransportTests
     [Test]
     public async Task Loopback_honours_Expect_100_continue()
     {
-        var emulator = new TestEmulator(new FakeTimeProvider());
+        var emulator = new TestEmulator(new TimerTrackingTimeProvider());
         await using var server = await emulator.StartLoopbackAsync();
         using var client = server.CreateClient();
         client.DefaultRequestHeaders.ExpectContinue = true;
@@ -116,7 +116,7 @@ public class ServiceEmulatorTransportTests
     [Test]
     public async Task Loopback_streams_a_body_of_unknown_length_chunked_and_answers_HEAD_without_a_body()
     {
-        var emulator = new TestEmulator(new FakeTimeProvider());
+        var emulator = new TestEmulator(new TimerTrackingTimeProvider());
         await using var server = await emulator.StartLoopbackAsync();
         using var client = server.CreateClient();
 
@@ -137,7 +137,7 @@ public class ServiceEmulatorTransportTests
     [Test]
     public async Task HEAD_answers_carry_the_length_but_no_body_in_process_too()
     {
-        var emulator = new TestEmulator(new FakeTimeProvider());
+        var emulator = new TestEmulator(new TimerTrackingTimeProvider());
         using var client = emulator.CreateClient();
         using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "api/items"));
         Assert.That(await DescribeHeadAsync(head), Is.EqualTo("200 5 application/json 0"));
@@ -149,7 +149,7 @@ public class ServiceEmulatorTransportTests
     [Test]
     public async Task Loopback_keeps_connections_alive_and_serves_concurrent_requests()
     {
-        var emulator = new TestEmulator(new FakeTimeProvider());
+        var emulator = new TestEmulator(new TimerTrackingTimeProvider());
         await using var server = await emulator.StartLoopbackAsync();
         using var client = server.CreateClient();
 
@@ -174,7 +174,7 @@ public class ServiceEmulatorTransportTests
     [Test]
     public async Task Loopback_answers_a_malformed_request_with_400()
     {
-        var emulator = new TestEmulator(new FakeTimeProvider());
+        var emulator = new TestEmulator(new TimerTrackingTimeProvider());
         await using var server = await emulator.StartLoopbackAsync();
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, server.Port);
@@ -188,7 +188,7 @@ public class ServiceEmulatorTransportTests
     [Test]
     public async Task Disposing_the_server_cancels_requests_in_flight_and_refuses_new_ones()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerTrackingTimeProvider();
         var emulator = new TestEmulator(clock) { Latency = TimeSpan.FromSeconds(1) };
         var server = await emulator.StartLoopbackAsync();
         using var client = server.CreateClient();
@@ -205,7 +205,7 @@ public class ServiceEmulatorTransportTests
     [Test]
     public async Task Latency_applies_on_the_emulator_clock([Values] Transport transport)
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerTrackingTimeProvider();
         var emulator = new TestEmulator(clock) { Latency = TimeSpan.FromMilliseconds(50) };
         await using var connection = await EmulatorConnection.OpenAsync(emulator, transport);
 
@@ -220,7 +220,7 @@ public class ServiceEmulatorTransportTests
     [Test]
     public void A_relative_request_URI_is_refused_with_a_clear_message()
     {
-        var emulator = new TestEmulator(new FakeTimeProvider());
+        var emulator = new TestEmulator(new TimerTrackingTimeProvider());
         using var invoker = new HttpMessageInvoker(emulator.CreateHandler());
         Assert.That(
             async () => await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri("api/items", UriKind.Relative)), CancellationToken.None),
@@ -231,7 +231,7 @@ public class ServiceEmulatorTransportTests
     [Test]
     public async Task Two_loopback_servers_of_one_emulator_share_its_state()
     {
-        var emulator = new TestEmulator(new FakeTimeProvider());
+        var emulator = new TestEmulator(new TimerTrackingTimeProvider());
         await using var first = await emulator.StartLoopbackAsync();
         await using var second = await emulator.StartLoopbackAsync();
         Assert.That(first.Port, Is.Not.EqualTo(second.Port));

@@ -9,6 +9,6 @@ internal static class TestRequests
     {
         var message = new HttpRequestMessage(method, url) { Content = content };
         var body = content?.ReadAsByteArrayAsync().GetAwaiter().GetResult() ?? [];
-        return new EmulatorRequest(message, body, basePath, sequence, FakeTimeProvider.DefaultStart);
+        return new EmulatorRequest(message, body, basePath, sequence, FakeTimeDefaults.Start);
     }
 }

@@ -95,7 +95,7 @@ public sealed class Fault
     }
 
     /// <summary>Holds the request for <paramref name="delay"/> on the emulator's clock, then serves it normally.</summary>
-    /// <param name="delay">The wait; with a <see cref="FakeTimeProvider"/> the test must advance the clock.</param>
+    /// <param name="delay">The wait; with a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> the test must advance the clock.</param>
     public static Fault Delay(TimeSpan delay)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);

@@ -17,8 +17,9 @@ namespace FitnessClients.Testing;
 /// </para>
 /// <para>
 /// Every clock read and wait goes through <see cref="TimeProvider"/>, which the constructor requires: tests pass a
-/// <see cref="FakeTimeProvider"/> (then a <see cref="Latency"/>, a delay fault or a slow body waits until the test moves
-/// the clock), the CLI's demo mode passes <see cref="TimeProvider.System"/> (then they take real time).
+/// <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> (then a <see cref="Latency"/>, a delay fault or a
+/// slow body waits until the test moves the clock), the CLI's demo mode passes <see cref="TimeProvider.System"/> (then
+/// they take real time).
 /// </para>
 /// </remarks>
 /// <example>
@@ -46,7 +47,7 @@ namespace FitnessClients.Testing;
 public abstract class ServiceEmulator
 {
     /// <summary>Creates the emulator's kit around <paramref name="timeProvider"/>.</summary>
-    /// <param name="timeProvider">The emulator's clock: a <see cref="FakeTimeProvider"/> in tests, <see cref="TimeProvider.System"/> for a live demo.</param>
+    /// <param name="timeProvider">The emulator's clock: a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> in tests, <see cref="TimeProvider.System"/> for a live demo.</param>
     protected ServiceEmulator(TimeProvider timeProvider)
     {
         TimeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -74,7 +75,7 @@ public abstract class ServiceEmulator
 
     /// <summary>
     /// A wait before every request is handled, on <see cref="TimeProvider"/> (default none). Benchmarks use 50 ms with the
-    /// system clock; with a <see cref="FakeTimeProvider"/> each request waits until the test advances the clock.
+    /// system clock; with a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> each request waits until the test advances the clock.
     /// </summary>
     public TimeSpan Latency { get; set; }
 

@@ -15,7 +15,7 @@ public class FolderLockTests
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static FolderLock Acquire(string folder, TimeProvider? time = null, bool? osLockEffective = null) =>
-        FolderLock.Acquire(folder, "test run", time ?? new FakeTimeProvider(Now), NullLogger.Instance, osLockEffective);
+        FolderLock.Acquire(folder, "test run", time ?? new TimerTrackingTimeProvider(Now), NullLogger.Instance, osLockEffective);
 
     private static FolderLockInfo ReadInfo(string folder) =>
         FolderLock.ReadInfo(Path.Combine(folder, FolderLock.InfoFileName)) ?? throw new AssertionException("no lock record");
@@ -69,7 +69,7 @@ public class FolderLockTests
     public void Where_the_operating_system_lock_works_no_timer_is_left_on_the_clock()
     {
         using var folder = new TempFolder();
-        var clock = new FakeTimeProvider(Now);
+        var clock = new TimerTrackingTimeProvider(Now);
 
         using var held = Acquire(folder.Path, clock);
 
@@ -151,7 +151,7 @@ public class FolderLockTests
     public void Where_the_record_is_the_lock_a_heartbeat_refreshes_it_while_the_lock_is_held()
     {
         using var folder = new TempFolder();
-        var clock = new FakeTimeProvider(Now);
+        var clock = new TimerTrackingTimeProvider(Now);
         using var held = Acquire(folder.Path, clock, osLockEffective: false);
 
         clock.Advance(FolderLock.HeartbeatInterval);

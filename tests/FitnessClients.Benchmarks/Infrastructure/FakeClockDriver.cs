@@ -4,7 +4,7 @@ using FitnessClients.Testing;
 namespace FitnessClients.Benchmarks.Infrastructure;
 
 /// <summary>
-/// Drives work that waits on a <see cref="FakeTimeProvider"/> (rate-limit windows, retry delays): when no request is
+/// Drives work that waits on a <see cref="TimerTrackingTimeProvider"/> (rate-limit windows, retry delays): when no request is
 /// being served and no timer was scheduled between two polls, the clock jumps to the next timer. Hours of rate-limited
 /// backup then take seconds, and no request is ever in flight while the clock crosses a window boundary.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class FakeClockDriver
     /// <param name="work">The work.</param>
     /// <param name="realTimeout">The bound in real time.</param>
     /// <param name="log">Told when a request seemed stuck and the clock was moved anyway.</param>
-    public static async Task<T> DriveAsync<T>(FakeTimeProvider clock, Func<int> inFlight, Func<int> granted, Task<T> work, TimeSpan realTimeout, TextWriter log, Func<string>? describe = null)
+    public static async Task<T> DriveAsync<T>(TimerTrackingTimeProvider clock, Func<int> inFlight, Func<int> granted, Task<T> work, TimeSpan realTimeout, TextWriter log, Func<string>? describe = null)
     {
         long version = 0;
         void OnScheduled(object? sender, EventArgs e) => Interlocked.Increment(ref version);

@@ -25,7 +25,7 @@ internal sealed class RateWindowScenario : Scenario
     public override async Task<IReadOnlyList<Figure>> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         var w = context.Workload;
-        var clock = new FakeTimeProvider(StravaServiceBenchStart);
+        var clock = new TimerTrackingTimeProvider(StravaServiceBenchStart);
         var emulator = new StravaEmulator(clock, new StravaEmulatorOptions
         {
             ActivityCount = w.RateActivities,

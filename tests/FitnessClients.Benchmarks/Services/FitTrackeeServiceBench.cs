@@ -4,6 +4,7 @@ using FitnessClients.Core.RateLimiting;
 using FitnessClients.Core.Tokens;
 using FitnessClients.FitTrackee;
 using FitnessClients.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FitnessClients.Benchmarks.Services;
 

@@ -2,6 +2,7 @@ using FitnessClients.Benchmarks.Infrastructure;
 using FitnessClients.Core.Activities;
 using FitnessClients.GarminConnect;
 using FitnessClients.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FitnessClients.Benchmarks.Services;
 

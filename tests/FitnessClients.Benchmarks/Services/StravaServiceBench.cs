@@ -3,6 +3,7 @@ using FitnessClients.Core.Activities;
 using FitnessClients.Strava;
 using FitnessClients.Strava.Clients;
 using FitnessClients.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FitnessClients.Benchmarks.Services;
 

@@ -21,7 +21,7 @@ internal static class GarminFaultRun
     public static async Task<CampaignRun> RunAsync(string folder, int activityCount, int? faultSeed)
     {
         var realStart = TimeProvider.System.GetTimestamp();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero));
+        var clock = new TimerTrackingTimeProvider(new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero));
         var emulator = new GarminConnectEmulator(clock, new GarminConnectEmulatorOptions { ActivityCount = activityCount });
         var mix = faultSeed is { } seed ? new FaultMix(emulator, seed) : null;
         await using var server = await emulator.StartLoopbackAsync();

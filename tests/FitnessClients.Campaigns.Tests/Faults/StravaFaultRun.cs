@@ -21,7 +21,7 @@ internal static class StravaFaultRun
     public static async Task<CampaignRun> RunAsync(string folder, int activityCount, int? faultSeed)
     {
         var realStart = TimeProvider.System.GetTimestamp();
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerTrackingTimeProvider(Start);
         var emulator = new StravaEmulator(clock, new StravaEmulatorOptions { ActivityCount = activityCount, Seed = 11 });
         var mix = faultSeed is { } seed
             ? new FaultMix(emulator, seed, tooManyRequestsBody: """{"message":"Rate Limit Exceeded","errors":[{"resource":"Application","field":"rate limit","code":"exceeded"}]}""")

@@ -29,7 +29,7 @@ public class SecretLeakTests
         using var logs = new CapturingLoggerProvider();
         using var factory = logs.CreateFactory();
         var secrets = new SecretHarvest();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 8, 0, 0, TimeSpan.Zero));
+        var clock = new TimerTrackingTimeProvider(new DateTimeOffset(2026, 7, 1, 8, 0, 0, TimeSpan.Zero));
         var emulator = new GarminConnectEmulator(clock, new GarminConnectEmulatorOptions { ActivityCount = 8, MfaEnabled = true, Password = "hunter2-very-secret-password" });
         using var handler = emulator.CreateHandler();
         var store = new InMemoryTokenStore();
@@ -86,7 +86,7 @@ public class SecretLeakTests
         using var logs = new CapturingLoggerProvider();
         using var factory = logs.CreateFactory();
         var secrets = new SecretHarvest();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 11, 3, 10, 7, 0, TimeSpan.Zero));
+        var clock = new TimerTrackingTimeProvider(new DateTimeOffset(2025, 11, 3, 10, 7, 0, TimeSpan.Zero));
         var emulator = new StravaEmulator(clock, new StravaEmulatorOptions { ActivityCount = 8 });
         using var handler = emulator.CreateHandler();
         var store = new InMemoryTokenStore();

@@ -3,7 +3,7 @@ using FitnessClients.Testing;
 namespace FitnessClients.Campaigns.Tests.Support;
 
 /// <summary>
-/// Drives a long operation on a <see cref="FakeTimeProvider"/>: when the code under test is quiet, the clock jumps to
+/// Drives a long operation on a <see cref="TimerTrackingTimeProvider"/>: when the code under test is quiet, the clock jumps to
 /// the next timer (a back-off, a rate-limit cooldown, a slow body's next chunk).
 /// </summary>
 /// <remarks>
@@ -11,7 +11,7 @@ namespace FitnessClients.Campaigns.Tests.Support;
 /// waits for its response headers (the emulators schedule nothing before the headers in these campaigns), and a jump
 /// longer than <c>shortJump</c> (a rate-limit cooldown) needs a longer quiet spell, so the back-off a retry is about to
 /// schedule is never skipped for the total timeout behind it. Unlike
-/// <see cref="FakeTimeProvider.RunUntilCompletedAsync(Task, TimeSpan?, TimeSpan?, CancellationToken)"/> with
+/// <see cref="IdleTimeDriver.RunUntilCompletedAsync(TimerTrackingTimeProvider, Task, TimeSpan?, TimeSpan?, CancellationToken)"/> with
 /// <c>maxAdvance</c>, a 15-minute rate-limit wait is still skipped.
 /// </remarks>
 internal static class CampaignClock
@@ -19,7 +19,7 @@ internal static class CampaignClock
     private static readonly TimeSpan ShortSettle = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan LongSettle = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<T> RunAsync<T>(FakeTimeProvider clock, Func<int> inFlight, Task<T> task, TimeSpan realTimeout, TimeSpan shortJump)
+    public static async Task<T> RunAsync<T>(TimerTrackingTimeProvider clock, Func<int> inFlight, Task<T> task, TimeSpan realTimeout, TimeSpan shortJump)
     {
         var scheduled = 0L;
         void OnScheduled(object? sender, EventArgs e) => Interlocked.Increment(ref scheduled);

@@ -21,14 +21,14 @@ internal static class ClockDriver
     public static Func<bool> BudgetSpent(Func<StravaEmulator?> emulator) =>
         () => emulator()?.RateLimits?.GetStatus().Windows.Any(w => w.Remaining == 0) == true;
 
-    public static async Task<T> RunAsync<T>(FakeTimeProvider clock, Task<T> task, Func<bool> budgetSpent)
+    public static async Task<T> RunAsync<T>(TimerTrackingTimeProvider clock, Task<T> task, Func<bool> budgetSpent)
     {
         await RunUntilAsync(clock, task, budgetSpent, () => false);
         return await task;
     }
 
     /// <summary>Drives until <paramref name="task"/> ends or <paramref name="stopWhen"/> holds.</summary>
-    public static async Task RunUntilAsync(FakeTimeProvider clock, Task task, Func<bool> budgetSpent, Func<bool> stopWhen)
+    public static async Task RunUntilAsync(TimerTrackingTimeProvider clock, Task task, Func<bool> budgetSpent, Func<bool> stopWhen)
     {
         var started = DateTime.UtcNow;
         var idleSince = DateTime.UtcNow;

@@ -78,7 +78,7 @@ public class StravaBackupCommandTests
     public async Task A_spent_15_minute_window_is_waited_out_with_a_message_and_the_backup_finishes_without_a_429()
     {
         using var temp = new TempFolder();
-        var clock = new FakeTimeProvider(Morning);
+        var clock = new TimerTrackingTimeProvider(Morning);
         StravaEmulator? emulator = null;
         var setup = new StravaCliSetup
         {
@@ -107,7 +107,7 @@ public class StravaBackupCommandTests
     public async Task A_backup_stopped_at_the_daily_limit_continues_where_it_was_the_next_day()
     {
         using var temp = new TempFolder();
-        var clock = new FakeTimeProvider(Morning);
+        var clock = new TimerTrackingTimeProvider(Morning);
         var backup = temp.Sub("backup");
         string[] args = ["strava", "backup", "--demo", "--json", "--backup-dir", backup, "--format", "summary,gpx", "--concurrency", "1"];
         StravaEmulator? first = null;
@@ -127,7 +127,7 @@ public class StravaBackupCommandTests
         Assert.That(first!.RateLimits!.Responses429, Is.Zero);
 
         // Day two: a new process, a new day's budget; only what is missing is fetched.
-        clock.AdvanceTo(Morning.AddDays(1));
+        clock.SetUtcNow(Morning.AddDays(1));
         StravaEmulator? second = null;
         var secondSetup = firstSetup with { ConfigureEmulator = e => second = e };
         var rerun = await ClockDriver.RunAsync(clock, StravaCliRun.RunAsync(temp.Path, args, secondSetup), ClockDriver.BudgetSpent(() => second));

@@ -37,7 +37,7 @@ public class StravaRateWaitTests
         Assert.That(announced[0], Does.Contain("Strava's 15-minute read budget is used up: waiting until").And.Contain("resuming by itself"));
         Assert.That(changes, Is.EqualTo(1));
 
-        clock.AdvanceTo(new DateTimeOffset(2026, 3, 2, 8, 15, 1, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 8, 15, 1, TimeSpan.Zero));
         using (var third = Read())
         {
             await policy.AcquireAsync(third);

@@ -10,7 +10,7 @@ public class ErrorMappingHandlerTests
     private const string Url = "https://demo.fittrackee.example/api/workouts";
 
     private static HttpClient Client(HttpMessageHandler inner, ErrorMappingOptions? options = null) =>
-        new(new ErrorMappingHandler(options ?? new ErrorMappingOptions { ServiceName = "fittrackee" }, new FakeTimeProvider()) { InnerHandler = inner });
+        new(new ErrorMappingHandler(options ?? new ErrorMappingOptions { ServiceName = "fittrackee" }, new FakeTimeProvider(FakeTimeDefaults.Start)) { InnerHandler = inner });
 
     [Test]
     public async Task Successful_and_redirect_responses_pass_through()

@@ -7,7 +7,7 @@ namespace FitnessClients.Core.Tests.Errors;
 
 public class FitnessApiExceptionFactoryTests
 {
-    private static readonly FakeTimeProvider Clock = new();
+    private static readonly FakeTimeProvider Clock = new(FakeTimeDefaults.Start);
 
     private static ErrorMappingOptions Options(string service = "strava") => new() { ServiceName = service };
 

@@ -22,7 +22,7 @@ public class AuthenticationHandlerTests
     [SetUp]
     public async Task SetUp()
     {
-        _clock = new FakeTimeProvider();
+        _clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         _store = new InMemoryTokenStore();
         _refresher = new FakeRefresher(_clock);
         await _store.SaveAsync(Key, TestTokens.Create("access-0", "refresh-0", _clock.GetUtcNow().AddHours(1)));

@@ -10,13 +10,13 @@ public class LoopbackRedirectListenerTests
     private const string State = "st4te";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    private FakeTimeProvider _clock = null!;
+    private TimerTrackingTimeProvider _clock = null!;
     private HttpClient _browser = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _clock = new FakeTimeProvider();
+        _clock = new TimerTrackingTimeProvider();
         _browser = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
     }
 

@@ -11,7 +11,7 @@ public class OAuth2TokenClientRequestTests
     private const string Success = """{"token_type":"Bearer","access_token":"new-access","expires_in":21600,"refresh_token":"new-refresh"}""";
 
     private static OAuth2TokenClient Client(TokenEndpointStub stub, ClientAuthenticationStyle style, string clientId = "12345", string? secret = Secret) =>
-        new(stub.CreateClient(), new OAuth2ClientCredentials(clientId, secret, style), TokenEndpointStub.Endpoint, new FakeTimeProvider());
+        new(stub.CreateClient(), new OAuth2ClientCredentials(clientId, secret, style), TokenEndpointStub.Endpoint, new FakeTimeProvider(FakeTimeDefaults.Start));
 
     [Test]
     public async Task Code_exchange_with_client_secret_post_sends_every_field_in_the_form_body()

@@ -73,7 +73,7 @@ public class PipelineEndToEndTests
         Assert.That(third.IsCompleted, Is.False);
         Assert.That(fixture.Clock.NextTimerDue, Is.EqualTo(new DateTimeOffset(2026, 3, 2, 8, 15, 0, TimeSpan.Zero)));
 
-        fixture.Clock.AdvanceTo(new DateTimeOffset(2026, 3, 2, 8, 15, 0, TimeSpan.Zero));
+        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 8, 15, 0, TimeSpan.Zero));
         var item = await third;
 
         Assert.That(item.Id, Is.EqualTo(3));
@@ -159,7 +159,7 @@ public class PipelineEndToEndTests
         await fixture.Clock.WaitForPendingTimersAsync();
 
         Assert.That(fourth.IsCompleted, Is.False, "the three clients spend one shared budget of 3");
-        fixture.Clock.AdvanceTo(new DateTimeOffset(2026, 3, 2, 8, 15, 0, TimeSpan.Zero));
+        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 8, 15, 0, TimeSpan.Zero));
         Assert.That((await fourth).Id, Is.EqualTo(4));
         Assert.That(fixture.Emulator.RateLimits!.Responses429, Is.Zero);
     }
@@ -169,7 +169,7 @@ public class PipelineEndToEndTests
     /// since the attempt and total timeouts are 30 s and 3 min away. Firing exactly that one keeps the test
     /// independent of how fast the machine runs the first attempt.
     /// </summary>
-    private static async Task WaitForRetryDelayAsync(FakeTimeProvider clock)
+    private static async Task WaitForRetryDelayAsync(TimerTrackingTimeProvider clock)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (clock.NextTimerDue is not { } due || due - clock.GetUtcNow() >= TimeSpan.FromSeconds(29))

@@ -16,7 +16,7 @@ internal sealed class PipelineFixture : IDisposable
 
     public PipelineFixture(int requestsPerQuarterHour = 100, DateTimeOffset? start = null)
     {
-        Clock = new FakeTimeProvider(start ?? FakeTimeProvider.DefaultStart);
+        Clock = new TimerTrackingTimeProvider(start ?? FakeTimeDefaults.Start);
         Emulator = new PipelineTestEmulator(Clock, requestsPerQuarterHour);
         Directory = System.IO.Directory.CreateTempSubdirectory("fc-pipeline-");
         Store = new FileTokenStore(Directory.FullName, Clock);
@@ -42,7 +42,7 @@ internal sealed class PipelineFixture : IDisposable
         Api = RestService.ForGenerated<IPipelineTestApi>(Http, FitnessRefit.CreateSettings(FitnessJson.CreateOptions()));
     }
 
-    public FakeTimeProvider Clock { get; }
+    public TimerTrackingTimeProvider Clock { get; }
 
     public PipelineTestEmulator Emulator { get; }
 

@@ -6,13 +6,13 @@ namespace FitnessClients.Core.Tests.RateLimiting;
 
 public class FixedWindowRateLimitPolicyTests
 {
-    private static FixedWindowRateLimitPolicy Policy(FakeTimeProvider clock, RateLimitExhaustionBehavior behavior, params RateLimitWindow[] windows) =>
+    private static FixedWindowRateLimitPolicy Policy(TimerTrackingTimeProvider clock, RateLimitExhaustionBehavior behavior, params RateLimitWindow[] windows) =>
         new(windows, clock) { MaxJitter = TimeSpan.Zero, ExhaustionBehavior = behavior };
 
     [Test]
     public async Task A_waiting_acquire_completes_exactly_when_the_quarter_hour_turns_and_not_a_second_earlier()
     {
-        var clock = new FakeTimeProvider(Utc(8, 14, 30));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 14, 30));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Wait, RateLimitWindow.QuarterHour("15-minute", 3));
         for (var i = 0; i < 3; i++)
         {
@@ -24,10 +24,10 @@ public class FixedWindowRateLimitPolicyTests
         Assert.That(waiting.IsCompleted, Is.False);
         Assert.That(clock.NextTimerDue, Is.EqualTo(Utc(8, 15)));
 
-        clock.AdvanceTo(Utc(8, 14, 59));
+        clock.SetUtcNow(Utc(8, 14, 59));
         Assert.That(waiting.IsCompleted, Is.False);
 
-        clock.AdvanceTo(Utc(8, 15));
+        clock.SetUtcNow(Utc(8, 15));
         await Completes(waiting);
         var window = policy.GetStatus().Windows.Single();
         Assert.That(window.Used, Is.EqualTo(1), "the waiter counts in the new quarter hour");
@@ -37,17 +37,17 @@ public class FixedWindowRateLimitPolicyTests
     [Test]
     public async Task The_daily_window_reopens_at_UTC_midnight()
     {
-        var clock = new FakeTimeProvider(Utc(23, 50));
+        var clock = new TimerTrackingTimeProvider(Utc(23, 50));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Wait, RateLimitWindow.DailyUtc("daily", 2));
         await policy.AcquireAsync(Get());
         await policy.AcquireAsync(Get());
 
         var waiting = policy.AcquireAsync(Get()).AsTask();
         WaitForTimers(clock);
-        clock.AdvanceTo(Utc(23, 59, 59).AddMilliseconds(999));
+        clock.SetUtcNow(Utc(23, 59, 59).AddMilliseconds(999));
         Assert.That(waiting.IsCompleted, Is.False);
 
-        clock.AdvanceTo(Utc(0, 0, day: 6));
+        clock.SetUtcNow(Utc(0, 0, day: 6));
         await Completes(waiting);
         Assert.That(policy.GetStatus().Windows.Single().ResetsAt, Is.EqualTo(Utc(0, 0, day: 7)));
     }
@@ -55,7 +55,7 @@ public class FixedWindowRateLimitPolicyTests
     [Test]
     public async Task Throw_mode_reports_the_boundary_the_window_and_its_numbers()
     {
-        var clock = new FakeTimeProvider(Utc(8, 14, 30));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 14, 30));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Throw, RateLimitWindow.QuarterHour("15-minute", 2));
         await policy.AcquireAsync(Get());
         await policy.AcquireAsync(Get());
@@ -73,7 +73,7 @@ public class FixedWindowRateLimitPolicyTests
     [Test]
     public async Task Every_window_that_applies_counts_and_the_latest_reopening_decides()
     {
-        var clock = new FakeTimeProvider(Utc(8, 0));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 0));
         var policy = Policy(
             clock,
             RateLimitExhaustionBehavior.Throw,
@@ -88,7 +88,7 @@ public class FixedWindowRateLimitPolicyTests
         Assert.That(quarter!.Window, Is.EqualTo("15-minute"));
         Assert.That(quarter.ResumeAt, Is.EqualTo(Utc(8, 15)));
 
-        clock.AdvanceTo(Utc(8, 15));
+        clock.SetUtcNow(Utc(8, 15));
         await policy.AcquireAsync(Get());
         await policy.AcquireAsync(Get());
 
@@ -102,7 +102,7 @@ public class FixedWindowRateLimitPolicyTests
     [Test]
     public async Task When_two_windows_are_exhausted_at_once_a_waiter_sleeps_until_the_later_one_reopens()
     {
-        var clock = new FakeTimeProvider(Utc(23, 40));
+        var clock = new TimerTrackingTimeProvider(Utc(23, 40));
         var policy = Policy(
             clock,
             RateLimitExhaustionBehavior.Wait,
@@ -115,14 +115,14 @@ public class FixedWindowRateLimitPolicyTests
         WaitForTimers(clock);
 
         Assert.That(clock.NextTimerDue, Is.EqualTo(Utc(0, 0, day: 6)), "not 23:45, when only the quarter hour reopens");
-        clock.AdvanceTo(Utc(0, 0, day: 6));
+        clock.SetUtcNow(Utc(0, 0, day: 6));
         await Completes(waiting);
     }
 
     [Test]
     public async Task Requests_a_window_does_not_apply_to_neither_count_nor_wait_for_it()
     {
-        var clock = new FakeTimeProvider(Utc(8, 0));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 0));
         var policy = Policy(
             clock,
             RateLimitExhaustionBehavior.Throw,
@@ -141,7 +141,7 @@ public class FixedWindowRateLimitPolicyTests
     [Test]
     public async Task The_safety_margin_leaves_part_of_each_period_unused()
     {
-        var clock = new FakeTimeProvider(Utc(8, 0));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 0));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Throw, RateLimitWindow.QuarterHour("15-minute", 5) with { SafetyMargin = 2 });
         for (var i = 0; i < 3; i++)
         {
@@ -156,7 +156,7 @@ public class FixedWindowRateLimitPolicyTests
     [Test]
     public async Task Jitter_is_added_to_the_reopening_from_the_seeded_random()
     {
-        var clock = new FakeTimeProvider(Utc(8, 14));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 14));
         var policy = new FixedWindowRateLimitPolicy([RateLimitWindow.QuarterHour("15-minute", 1)], clock)
         {
             MaxJitter = TimeSpan.FromSeconds(2),
@@ -177,7 +177,7 @@ public class FixedWindowRateLimitPolicyTests
     [Test]
     public async Task A_wait_of_less_than_a_millisecond_is_rounded_up_rather_than_spun()
     {
-        var clock = new FakeTimeProvider(Utc(8, 14, 59).AddTicks(9_995_000));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 14, 59).AddTicks(9_995_000));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Wait, RateLimitWindow.QuarterHour("15-minute", 1));
         await policy.AcquireAsync(Get());
 
@@ -192,7 +192,7 @@ public class FixedWindowRateLimitPolicyTests
     [Test]
     public async Task A_cancelled_waiter_stops_waiting_and_is_not_counted()
     {
-        var clock = new FakeTimeProvider(Utc(8, 0));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 0));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Wait, RateLimitWindow.QuarterHour("15-minute", 1));
         await policy.AcquireAsync(Get());
         using var cts = new CancellationTokenSource();
@@ -202,14 +202,14 @@ public class FixedWindowRateLimitPolicyTests
         await cts.CancelAsync();
 
         Assert.That(async () => await Completes(waiting), Throws.InstanceOf<OperationCanceledException>());
-        clock.AdvanceTo(Utc(8, 15));
+        clock.SetUtcNow(Utc(8, 15));
         Assert.That(policy.GetStatus().Windows.Single().Used, Is.Zero);
     }
 
     [Test]
     public async Task Status_shows_each_window_and_StatusChanged_reports_each_grant()
     {
-        var clock = new FakeTimeProvider(Utc(8, 5));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 5));
         var policy = Policy(
             clock,
             RateLimitExhaustionBehavior.Wait,
@@ -234,7 +234,7 @@ public class FixedWindowRateLimitPolicyTests
     [Test]
     public async Task A_throwing_observer_does_not_break_acquiring()
     {
-        var clock = new FakeTimeProvider(Utc(8, 5));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 5));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Wait, RateLimitWindow.QuarterHour("15-minute", 100));
         policy.StatusChanged += (_, _) => throw new InvalidOperationException("display broke");
 

@@ -12,7 +12,7 @@ public class RateLimitHandlerTests
 {
     private const string Url = "https://api.example.test/api/v3/athlete/activities";
 
-    private static FixedWindowRateLimitPolicy Policy(FakeTimeProvider clock, RateLimitExhaustionBehavior behavior, int limit = 100) =>
+    private static FixedWindowRateLimitPolicy Policy(TimerTrackingTimeProvider clock, RateLimitExhaustionBehavior behavior, int limit = 100) =>
         new([RateLimitWindow.QuarterHour("15-minute", limit)], clock)
         {
             MaxJitter = TimeSpan.Zero,
@@ -29,7 +29,7 @@ public class RateLimitHandlerTests
     [Test]
     public async Task A_permit_is_taken_before_the_request_is_sent()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Throw, limit: 1);
         var mock = new MockHttpMessageHandler();
         var sent = mock.When(Url).Respond(HttpStatusCode.OK);
@@ -46,7 +46,7 @@ public class RateLimitHandlerTests
     [Test]
     public async Task In_wait_mode_a_request_beyond_the_window_is_sent_when_the_window_reopens()
     {
-        var clock = new FakeTimeProvider(Utc(8, 14, 50));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 14, 50));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Wait, limit: 1);
         var mock = new MockHttpMessageHandler();
         var arrivals = new List<DateTimeOffset>();
@@ -62,7 +62,7 @@ public class RateLimitHandlerTests
         WaitForTimers(clock);
         Assert.That(arrivals, Has.Count.EqualTo(1));
 
-        clock.AdvanceTo(Utc(8, 15));
+        clock.SetUtcNow(Utc(8, 15));
         using var response = await Completes(second);
         Assert.That(arrivals, Is.EqualTo(new[] { Utc(8, 14, 50), Utc(8, 15) }));
     }
@@ -70,7 +70,7 @@ public class RateLimitHandlerTests
     [Test]
     public async Task In_wait_mode_a_429_is_waited_out_and_the_same_request_sent_again_after_retry_after()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Wait);
         var mock = new MockHttpMessageHandler();
         var arrivals = new List<(DateTimeOffset At, string Body, string? ContentType, string? Custom)>();
@@ -101,10 +101,10 @@ public class RateLimitHandlerTests
         Assert.That(sending.IsCompleted, Is.False);
         Assert.That(arrivals, Has.Count.EqualTo(1));
 
-        clock.AdvanceTo(Utc(8, 7, 29));
+        clock.SetUtcNow(Utc(8, 7, 29));
         Assert.That(arrivals, Has.Count.EqualTo(1), "nothing is re-sent before Retry-After has passed");
 
-        clock.AdvanceTo(Utc(8, 7, 30));
+        clock.SetUtcNow(Utc(8, 7, 30));
         using var response = await Completes(sending);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(response.RequestMessage, Is.SameAs(request));
@@ -118,7 +118,7 @@ public class RateLimitHandlerTests
     [Test]
     public async Task In_wait_mode_the_last_429_is_returned_after_the_allowed_resends()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Wait);
         var mock = new MockHttpMessageHandler();
         var calls = 0;
@@ -148,7 +148,7 @@ public class RateLimitHandlerTests
     [Test]
     public async Task In_throw_mode_a_429_is_returned_as_it_is_for_the_error_mapping_to_handle()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Throw);
         var mock = new MockHttpMessageHandler();
         var sent = mock.When(Url).Respond(_ =>
@@ -169,7 +169,7 @@ public class RateLimitHandlerTests
     [Test]
     public async Task Usage_headers_of_each_response_reach_the_policy()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Wait);
         var mock = new MockHttpMessageHandler();
         mock.When(Url).Respond(HttpStatusCode.OK, [new("X-RateLimit-Limit", "100"), new("X-RateLimit-Remaining", "37")], "application/json", "[]");
@@ -183,7 +183,7 @@ public class RateLimitHandlerTests
     [Test]
     public async Task Cancelling_while_waiting_for_a_permit_sends_nothing()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Wait, limit: 1);
         var mock = new MockHttpMessageHandler();
         var sent = mock.When(Url).Respond(HttpStatusCode.OK);

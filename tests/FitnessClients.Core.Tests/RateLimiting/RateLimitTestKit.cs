@@ -31,7 +31,7 @@ internal static class RateLimitTestKit
     }
 
     /// <summary>Waits (really, but bounded) until a background waiter has scheduled its delay on the fake clock.</summary>
-    public static void WaitForTimers(FakeTimeProvider clock, int count = 1)
+    public static void WaitForTimers(TimerTrackingTimeProvider clock, int count = 1)
     {
         var reached = SpinWait.SpinUntil(() => clock.PendingTimerCount >= count, RealWaitCap);
         Assert.That(reached, Is.True, $"expected {count} pending timer(s) on the fake clock, saw {clock.PendingTimerCount}");

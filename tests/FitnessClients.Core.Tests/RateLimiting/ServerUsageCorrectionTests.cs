@@ -112,7 +112,7 @@ public class ServerUsageCorrectionTests
         var late = Get();
         await policy.AcquireAsync(late);
 
-        clock.AdvanceTo(Utc(8, 15, 1));
+        clock.SetUtcNow(Utc(8, 15, 1));
         await policy.AcquireAsync(Get());
         policy.OnResponse(late, Usage("200,2000", "200,900"));
 
@@ -176,9 +176,9 @@ public class ServerUsageCorrectionTests
 
         var ex = Assert.ThrowsAsync<RateLimitExceededException>(async () => await policy.AcquireAsync(Get()));
         Assert.That(ex!.ResumeAt, Is.EqualTo(serverReset));
-        clock.AdvanceTo(Utc(8, 15));
+        clock.SetUtcNow(Utc(8, 15));
         Assert.That(policy.GetStatus().Windows.Single().Used, Is.EqualTo(300), "still the server's period at our 08:15 boundary");
-        clock.AdvanceTo(serverReset);
+        clock.SetUtcNow(serverReset);
         await policy.AcquireAsync(Get());
         Assert.That(policy.GetStatus().Windows.Single().Used, Is.EqualTo(1));
     }

@@ -8,7 +8,7 @@ namespace FitnessClients.Core.Tests.RateLimiting;
 
 public class TooManyRequestsCooldownTests
 {
-    private static FixedWindowRateLimitPolicy Policy(FakeTimeProvider clock, RateLimitExhaustionBehavior behavior = RateLimitExhaustionBehavior.Throw) =>
+    private static FixedWindowRateLimitPolicy Policy(TimerTrackingTimeProvider clock, RateLimitExhaustionBehavior behavior = RateLimitExhaustionBehavior.Throw) =>
         new([RateLimitWindow.QuarterHour("15-minute", 100), RateLimitWindow.DailyUtc("daily", 1000)], clock)
         {
             MaxJitter = TimeSpan.Zero,
@@ -22,7 +22,7 @@ public class TooManyRequestsCooldownTests
     [Test]
     public async Task Retry_after_seconds_give_a_cooldown_of_exactly_that_long()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock);
         var request = Get();
         await policy.AcquireAsync(request);
@@ -33,7 +33,7 @@ public class TooManyRequestsCooldownTests
         var ex = Assert.ThrowsAsync<RateLimitExceededException>(async () => await policy.AcquireAsync(Get()));
         Assert.That(ex!.ResumeAt, Is.EqualTo(Utc(8, 7, 30)));
         Assert.That(ex.Message, Does.Contain("429"));
-        clock.AdvanceTo(Utc(8, 7, 30));
+        clock.SetUtcNow(Utc(8, 7, 30));
         Assert.That(policy.GetStatus().CooldownUntil, Is.Null);
         Assert.DoesNotThrowAsync(async () => await policy.AcquireAsync(Get()));
     }
@@ -41,7 +41,7 @@ public class TooManyRequestsCooldownTests
     [Test]
     public async Task In_wait_mode_an_acquire_during_the_cooldown_waits_exactly_until_it_ends()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock, RateLimitExhaustionBehavior.Wait);
         var request = Get();
         await policy.AcquireAsync(request);
@@ -49,17 +49,17 @@ public class TooManyRequestsCooldownTests
 
         var waiting = policy.AcquireAsync(Get()).AsTask();
         WaitForTimers(clock);
-        clock.AdvanceTo(Utc(8, 7, 29));
+        clock.SetUtcNow(Utc(8, 7, 29));
         Assert.That(waiting.IsCompleted, Is.False);
 
-        clock.AdvanceTo(Utc(8, 7, 30));
+        clock.SetUtcNow(Utc(8, 7, 30));
         await Completes(waiting);
     }
 
     [Test]
     public async Task Retry_after_as_an_http_date_is_honoured()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock);
         var request = Get();
         await policy.AcquireAsync(request);
@@ -74,7 +74,7 @@ public class TooManyRequestsCooldownTests
     [Test]
     public async Task Without_retry_after_a_reported_daily_exhaustion_cools_down_until_UTC_midnight()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock);
         var request = Get();
         await policy.AcquireAsync(request);
@@ -92,7 +92,7 @@ public class TooManyRequestsCooldownTests
     [Test]
     public async Task Without_retry_after_a_reported_quarter_hour_exhaustion_cools_down_until_the_next_quarter()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock);
         var request = Get();
         await policy.AcquireAsync(request);
@@ -105,7 +105,7 @@ public class TooManyRequestsCooldownTests
     [Test]
     public async Task Without_any_information_the_default_cooldown_doubles_per_consecutive_429_up_to_the_cap()
     {
-        var clock = new FakeTimeProvider(Utc(8, 0));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 0));
         var policy = new FixedWindowRateLimitPolicy([RateLimitWindow.DailyUtc("daily", 1000)], clock)
         {
             DefaultCooldown = TimeSpan.FromSeconds(60),
@@ -120,7 +120,7 @@ public class TooManyRequestsCooldownTests
             policy.OnResponse(request, TooMany());
             var until = policy.GetStatus().CooldownUntil!.Value;
             cooldowns.Add(until - clock.GetUtcNow());
-            clock.AdvanceTo(until);
+            clock.SetUtcNow(until);
         }
 
         Assert.That(cooldowns, Is.EqualTo(new[] { TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(180), TimeSpan.FromSeconds(180) }));
@@ -129,12 +129,12 @@ public class TooManyRequestsCooldownTests
     [Test]
     public async Task A_successful_response_ends_the_run_of_consecutive_429s()
     {
-        var clock = new FakeTimeProvider(Utc(8, 0));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 0));
         var policy = new FixedWindowRateLimitPolicy([RateLimitWindow.DailyUtc("daily", 1000)], clock) { ExhaustionBehavior = RateLimitExhaustionBehavior.Throw };
         var first = Get();
         await policy.AcquireAsync(first);
         policy.OnResponse(first, TooMany());
-        clock.AdvanceTo(policy.GetStatus().CooldownUntil!.Value);
+        clock.SetUtcNow(policy.GetStatus().CooldownUntil!.Value);
         var ok = Get();
         await policy.AcquireAsync(ok);
         policy.OnResponse(ok, Response());
@@ -149,7 +149,7 @@ public class TooManyRequestsCooldownTests
     [Test]
     public async Task A_shorter_hint_does_not_cut_a_running_cooldown_short()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock);
         var first = Get();
         var second = Get();
@@ -165,11 +165,11 @@ public class TooManyRequestsCooldownTests
     [Test]
     public async Task A_429_for_a_quarter_hour_already_over_does_not_block_the_new_one()
     {
-        var clock = new FakeTimeProvider(Utc(8, 14, 59));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 14, 59));
         var policy = Policy(clock);
         var late = Get();
         await policy.AcquireAsync(late);
-        clock.AdvanceTo(Utc(8, 15, 1));
+        clock.SetUtcNow(Utc(8, 15, 1));
 
         policy.OnResponse(late, TooMany(("X-RateLimit-Limit", "100,1000"), ("X-RateLimit-Usage", "100,400")));
 
@@ -180,7 +180,7 @@ public class TooManyRequestsCooldownTests
     [Test]
     public async Task StatusChanged_reports_the_cooldown()
     {
-        var clock = new FakeTimeProvider(Utc(8, 7));
+        var clock = new TimerTrackingTimeProvider(Utc(8, 7));
         var policy = Policy(clock);
         var request = Get();
         await policy.AcquireAsync(request);

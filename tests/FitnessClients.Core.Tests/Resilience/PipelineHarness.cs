@@ -30,9 +30,9 @@ internal sealed class PipelineHarness : IDisposable
         Client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    public FakeTimeProvider Clock { get; } = new();
+    public TimerTrackingTimeProvider Clock { get; } = new();
 
-    public DateTimeOffset Start => FakeTimeProvider.DefaultStart;
+    public DateTimeOffset Start => FakeTimeDefaults.Start;
 
     public MockHttpMessageHandler Mock { get; } = new();
 

@@ -69,7 +69,7 @@ public class FileTokenStoreLockTests : FileTokenStoreFixture
     [Test]
     public async Task Waiting_for_a_foreign_lock_gives_up_after_the_lock_timeout_on_the_store_clock()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerTrackingTimeProvider();
         var store = new FileTokenStore(StoreDirectory, clock) { LockTimeout = TimeSpan.FromMinutes(2) };
         Directory.CreateDirectory(StoreDirectory);
         await using var foreign = OpenLockFileLikeAnotherProcess();
@@ -88,7 +88,7 @@ public class FileTokenStoreLockTests : FileTokenStoreFixture
     [Test]
     public async Task Waiting_for_a_lock_held_in_this_process_gives_up_after_the_lock_timeout()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerTrackingTimeProvider();
         await using var held = await new FileTokenStore(StoreDirectory).AcquireRefreshLockAsync("acct");
         var store = new FileTokenStore(StoreDirectory, clock) { LockTimeout = TimeSpan.FromSeconds(30) };
 

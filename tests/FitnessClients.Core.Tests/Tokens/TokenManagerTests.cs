@@ -15,7 +15,7 @@ public class TokenManagerTests
     [SetUp]
     public void SetUp()
     {
-        _clock = new FakeTimeProvider();
+        _clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         _store = new InMemoryTokenStore();
         _refresher = new FakeRefresher(_clock);
     }

@@ -25,7 +25,7 @@ public class FitTrackeeAuthenticatorTests
     public void SetUp()
     {
         _mock = new MockHttpMessageHandler();
-        _clock = new FakeTimeProvider();
+        _clock = new FakeTimeProvider(FakeTimeDefaults.Start);
     }
 
     [TearDown]

@@ -13,7 +13,7 @@ internal sealed class EmulatorHarness : IDisposable
 
     public EmulatorHarness(int workoutCount = 12, Action<FitTrackeeEmulatorOptions>? configure = null)
     {
-        Clock = new FakeTimeProvider(Now);
+        Clock = new TimerTrackingTimeProvider(Now);
         var options = new FitTrackeeEmulatorOptions { WorkoutCount = workoutCount };
         configure?.Invoke(options);
         Emulator = new FitTrackeeEmulator(Clock, options);
@@ -21,7 +21,7 @@ internal sealed class EmulatorHarness : IDisposable
         TokenDirectory = Path.Combine(Path.GetTempPath(), "ft-tests-" + Guid.NewGuid().ToString("N"));
     }
 
-    public FakeTimeProvider Clock { get; }
+    public TimerTrackingTimeProvider Clock { get; }
 
     public FitTrackeeEmulator Emulator { get; }
 

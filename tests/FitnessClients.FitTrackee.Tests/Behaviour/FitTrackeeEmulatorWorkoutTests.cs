@@ -2,6 +2,7 @@ using System.Text;
 using FitnessClients.Core;
 using FitnessClients.Core.Activities;
 using FitnessClients.FitTrackee.Models;
+using FitnessClients.Testing;
 using FitTrackeeWorkout = FitnessClients.FitTrackee.Models.FitTrackeeWorkout;
 
 namespace FitnessClients.FitTrackee.Tests.Behaviour;

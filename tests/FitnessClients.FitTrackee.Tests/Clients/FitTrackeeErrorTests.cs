@@ -14,13 +14,13 @@ public class FitTrackeeErrorTests
     private const string Json = "application/json";
 
     private MockHttpMessageHandler _mock = null!;
-    private FakeTimeProvider _clock = null!;
+    private TimerTrackingTimeProvider _clock = null!;
 
     [SetUp]
     public void SetUp()
     {
         _mock = new MockHttpMessageHandler();
-        _clock = new FakeTimeProvider();
+        _clock = new TimerTrackingTimeProvider();
     }
 
     [TearDown]

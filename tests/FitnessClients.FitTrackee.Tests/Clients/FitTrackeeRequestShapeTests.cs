@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using FitnessClients.Core;
 using FitnessClients.FitTrackee.Models;
-using FakeTimeProvider = FitnessClients.Testing.FakeTimeProvider;
 using FitTrackeeWorkout = FitnessClients.FitTrackee.Models.FitTrackeeWorkout;
 using RichardSzalay.MockHttp;
 using static FitnessClients.FitTrackee.Tests.Clients.FitTrackeeJsonBodies;
@@ -24,7 +23,7 @@ public class FitTrackeeRequestShapeTests
     public void SetUp()
     {
         _mock = new MockHttpMessageHandler();
-        _clock = new FakeTimeProvider();
+        _clock = new FakeTimeProvider(Testing.FakeTimeDefaults.Start);
     }
 
     [TearDown]

@@ -93,7 +93,7 @@ public class FitTrackeeConformanceTests
         var body = Example("issue_token_200_1.json");
         using var mock = new RichardSzalay.MockHttp.MockHttpMessageHandler();
         mock.When(HttpMethod.Post, Clients.FitTrackeeTestClient.Root + "api/oauth/token").Respond("application/json", body);
-        var clock = new Testing.FakeTimeProvider();
+        var clock = new FakeTimeProvider(Testing.FakeTimeDefaults.Start);
         var store = new Core.Tokens.InMemoryTokenStore();
         using var auth = new FitnessClients.FitTrackee.Auth.FitTrackeeAuthenticator(Clients.FitTrackeeTestClient.Options(mock, clock, store));
         var pending = auth.BeginLogin();

@@ -24,7 +24,7 @@ public class FitTrackeeActivitySinkTests
     {
         // Expectations check order where it matters; the When definitions answer the rest meanwhile.
         _mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-        _clock = new FakeTimeProvider();
+        _clock = new FakeTimeProvider(FakeTimeDefaults.Start);
     }
 
     [TearDown]

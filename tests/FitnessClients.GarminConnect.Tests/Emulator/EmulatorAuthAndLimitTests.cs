@@ -53,7 +53,7 @@ public class EmulatorAuthAndLimitTests
         using var h = new EmulatorHarness();
         var original = await h.SeedTokensAsync();
         var client = h.CreateClient();
-        h.Clock.AdvanceTo(original.ExpiresAt!.Value - TimeSpan.FromMinutes(10));
+        h.Clock.SetUtcNow(original.ExpiresAt!.Value - TimeSpan.FromMinutes(10));
 
         await client.Profile.GetSocialProfileAsync();
 
@@ -68,7 +68,7 @@ public class EmulatorAuthAndLimitTests
         var original = await h.SeedTokensAsync();
         var client = h.CreateClient();
         h.Emulator.DiAuth.Revoke(original.RefreshToken!);
-        h.Clock.AdvanceTo(original.ExpiresAt!.Value + TimeSpan.FromMinutes(1));
+        h.Clock.SetUtcNow(original.ExpiresAt!.Value + TimeSpan.FromMinutes(1));
 
         var error = Assert.ThrowsAsync<AuthenticationRequiredException>(() => client.Profile.GetSocialProfileAsync());
 
@@ -90,19 +90,19 @@ public class EmulatorAuthAndLimitTests
             var a = h.CreateClient(store: storeA);
             var b = h.CreateClient(store: storeB);
 
-            h.Clock.AdvanceTo(original.ExpiresAt!.Value + TimeSpan.FromMinutes(1));
+            h.Clock.SetUtcNow(original.ExpiresAt!.Value + TimeSpan.FromMinutes(1));
             await a.Profile.GetSocialProfileAsync();
             await b.Profile.GetSocialProfileAsync();
             Assert.That(h.Emulator.DiAuth.Refreshes, Is.EqualTo(1), "B used the token A had saved");
 
             var afterA = await storeB.LoadAsync(EmulatorHarness.TokenKey);
-            h.Clock.AdvanceTo(afterA!.ExpiresAt!.Value + TimeSpan.FromMinutes(1));
+            h.Clock.SetUtcNow(afterA!.ExpiresAt!.Value + TimeSpan.FromMinutes(1));
             await b.Profile.GetSocialProfileAsync();
             await a.Profile.GetSocialProfileAsync();
             Assert.That(h.Emulator.DiAuth.Refreshes, Is.EqualTo(2), "B refreshed with A's rotated refresh token, A then used B's");
 
             var afterB = await storeA.LoadAsync(EmulatorHarness.TokenKey);
-            h.Clock.AdvanceTo(afterB!.ExpiresAt!.Value + TimeSpan.FromMinutes(1));
+            h.Clock.SetUtcNow(afterB!.ExpiresAt!.Value + TimeSpan.FromMinutes(1));
             await Task.WhenAll(a.Profile.GetSocialProfileAsync(), b.Profile.GetSocialProfileAsync(), a.Activities.CountAsync(), b.Activities.CountAsync());
             Assert.That(h.Emulator.DiAuth.Refreshes, Is.EqualTo(3), "four calls at once, one refresh");
             Assert.That(h.Emulator.Requests.Where(r => r.StatusCode == HttpStatusCode.Unauthorized), Is.Empty);
@@ -175,6 +175,6 @@ public class EmulatorAuthAndLimitTests
 
         await h.Clock.RunUntilCompletedAsync(Task.WhenAll(calls), maxAdvance: TimeSpan.FromSeconds(10));
         Assert.That(h.Emulator.Requests.Count, Is.EqualTo(7));
-        Assert.That(h.Clock.GetUtcNow() - FakeTimeProvider.DefaultStart, Is.EqualTo(TimeSpan.FromSeconds(2)));
+        Assert.That(h.Clock.GetUtcNow() - FakeTimeDefaults.Start, Is.EqualTo(TimeSpan.FromSeconds(2)));
     }
 }

@@ -18,13 +18,13 @@ internal sealed class EmulatorHarness : IDisposable
 
     public EmulatorHarness(GarminConnectEmulatorOptions? options = null, ITokenStore? store = null)
     {
-        Clock = new FakeTimeProvider();
+        Clock = new TimerTrackingTimeProvider();
         Emulator = new GarminConnectEmulator(Clock, options ?? new GarminConnectEmulatorOptions { ActivityCount = 60 });
         Handler = Emulator.CreateHandler();
         Store = store ?? new InMemoryTokenStore();
     }
 
-    public FakeTimeProvider Clock { get; }
+    public TimerTrackingTimeProvider Clock { get; }
 
     public GarminConnectEmulator Emulator { get; }
 

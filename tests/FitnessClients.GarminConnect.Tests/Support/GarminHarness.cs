@@ -21,7 +21,7 @@ internal sealed class GarminHarness : IDisposable
 
     private GarminHarness(Action<GarminConnectClientOptions>? configure)
     {
-        Clock = new FakeTimeProvider();
+        Clock = new TimerTrackingTimeProvider();
         Store = new InMemoryTokenStore();
         Token = new OAuthToken
         {
@@ -42,7 +42,7 @@ internal sealed class GarminHarness : IDisposable
         configure?.Invoke(Options);
     }
 
-    public FakeTimeProvider Clock { get; }
+    public TimerTrackingTimeProvider Clock { get; }
 
     public MockHttpMessageHandler Mock { get; } = new();
 

@@ -33,7 +33,7 @@ public class RunkeeperEmulatorBehaviourTests
     [TestCase(true)]
     public async Task The_feed_is_followed_to_its_end_newest_first_with_real_offsets(bool trailingCommas)
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerTrackingTimeProvider(Start);
         var emulator = new RunkeeperEmulator(clock, new RunkeeperEmulatorOptions { ActivityCount = 23, TrailingCommas = trailingCommas, StrictMediaTypes = true });
         var (client, _) = await RunkeeperTestClient.ForEmulatorAsync(emulator, clock, configure: o => o.PageSize = 5);
         using var _client = client;
@@ -52,7 +52,7 @@ public class RunkeeperEmulatorBehaviourTests
     [Test]
     public async Task Date_filters_are_sent_as_local_dates_and_applied_exactly_to_instants()
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerTrackingTimeProvider(Start);
         var emulator = new RunkeeperEmulator(clock, new RunkeeperEmulatorOptions { ActivityCount = 80 });
         var (client, _) = await RunkeeperTestClient.ForEmulatorAsync(emulator, clock);
         using var _client = client;
@@ -71,7 +71,7 @@ public class RunkeeperEmulatorBehaviourTests
     [Test]
     public async Task The_emulator_refuses_another_runkeeper_media_type_and_in_strict_mode_a_missing_one()
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerTrackingTimeProvider(Start);
         var emulator = new RunkeeperEmulator(clock);
         using var http = emulator.CreateClient();
         http.DefaultRequestHeaders.Authorization = new("Bearer", emulator.IssueAccessToken());
@@ -91,7 +91,7 @@ public class RunkeeperEmulatorBehaviourTests
     [Test]
     public async Task Gpx_has_one_segment_per_pause_times_from_the_start_and_heart_rate_in_the_garmin_extension()
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerTrackingTimeProvider(Start);
         var emulator = new RunkeeperEmulator(clock, new RunkeeperEmulatorOptions { ActivityCount = 40, PauseShare = 0.7, HeartRateShare = 0.7, ManualShare = 0.1 });
         var (client, _) = await RunkeeperTestClient.ForEmulatorAsync(emulator, clock);
         using var _client = client;
@@ -127,7 +127,7 @@ public class RunkeeperEmulatorBehaviourTests
     [Test]
     public async Task A_manual_activity_has_no_gpx_and_details_and_gpx_cost_one_request()
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerTrackingTimeProvider(Start);
         var emulator = new RunkeeperEmulator(clock, new RunkeeperEmulatorOptions { ActivityCount = 30, ManualShare = 0.3 });
         var (client, _) = await RunkeeperTestClient.ForEmulatorAsync(emulator, clock);
         using var _client = client;
@@ -150,7 +150,7 @@ public class RunkeeperEmulatorBehaviourTests
     [Test]
     public async Task A_legacy_feed_without_utc_offset_keeps_the_wall_clock_or_uses_the_assumed_zone()
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerTrackingTimeProvider(Start);
         var emulator = new RunkeeperEmulator(clock, new RunkeeperEmulatorOptions { ActivityCount = 6, LegacyShape = true });
         var (plain, _) = await RunkeeperTestClient.ForEmulatorAsync(emulator, clock);
         var zone = TimeZoneInfo.CreateCustomTimeZone("Test/Minus3", TimeSpan.FromHours(-3), "Test", "Test");
@@ -171,7 +171,7 @@ public class RunkeeperEmulatorBehaviourTests
     [Test]
     public async Task A_429_closes_the_quarter_hour_and_the_listing_resumes_at_the_next_boundary()
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerTrackingTimeProvider(Start);
         var emulator = new RunkeeperEmulator(clock, new RunkeeperEmulatorOptions { ActivityCount = 30, RequestsPerQuarterHour = 4 });
         var policy = RunkeeperRateLimits.CreatePolicy(clock, requestsPerQuarterHour: 100);
         var (client, _) = await RunkeeperTestClient.ForEmulatorAsync(emulator, clock, policy, o => o.PageSize = 5);
@@ -192,7 +192,7 @@ public class RunkeeperEmulatorBehaviourTests
     [Test]
     public async Task In_throw_mode_a_429_becomes_a_rate_limit_error_naming_the_next_quarter_hour()
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerTrackingTimeProvider(Start);
         var emulator = new RunkeeperEmulator(clock, new RunkeeperEmulatorOptions { ActivityCount = 30, RequestsPerQuarterHour = 2 });
         var policy = RunkeeperRateLimits.CreatePolicy(clock, 100, RateLimitExhaustionBehavior.Throw);
         var (client, _) = await RunkeeperTestClient.ForEmulatorAsync(emulator, clock, policy, o => o.PageSize = 5);
@@ -208,7 +208,7 @@ public class RunkeeperEmulatorBehaviourTests
     [Test]
     public async Task The_code_exchange_against_the_emulator_gives_a_working_token_and_deauthorize_revokes_it()
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerTrackingTimeProvider(Start);
         var emulator = new RunkeeperEmulator(clock, new RunkeeperEmulatorOptions { ActivityCount = 3 });
         var store = new InMemoryTokenStore();
         var options = new RunkeeperClientOptions

@@ -50,7 +50,7 @@ public class RunkeeperErrorAndWiringTests
     [Test]
     public async Task AddRunkeeperClient_builds_a_working_client_over_the_configured_handler()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var emulator = new RunkeeperEmulator(clock, new RunkeeperEmulatorOptions { ActivityCount = 2 });
         var store = new InMemoryTokenStore();
         await store.SaveAsync("default", new OAuthToken { AccessToken = emulator.IssueAccessToken() });

@@ -25,7 +25,7 @@ public class RunkeeperRequestShapeTests
             .WithHeaders("Accept", RunkeeperMediaTypes.User)
             .WithHeaders("Authorization", "Bearer " + token)
             .Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = Json(User, RunkeeperMediaTypes.User) });
-        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(), token);
+        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(FakeTimeDefaults.Start), token);
         using var _ = client;
 
         var user = await client.User.GetAsync();
@@ -55,7 +55,7 @@ public class RunkeeperRequestShapeTests
             {
                 Content = Json("""{"items":[{"uri":"/activitiesOfMine/1","type":"Walking","start_time":"Wed, 18 Jul 2012 10:37:52"}],"previous":"/activitiesOfMine?page=0&pageSize=2","size":3}""", RunkeeperMediaTypes.FitnessActivityFeed),
             });
-        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(), RunkeeperTestClient.NewToken());
+        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(FakeTimeDefaults.Start), RunkeeperTestClient.NewToken());
         using var _ = client;
 
         var items = new List<string?>();
@@ -75,7 +75,7 @@ public class RunkeeperRequestShapeTests
         mock.Expect(HttpMethod.Get, RunkeeperTestClient.Api + "fitnessActivities/52367938")
             .WithHeaders("Accept", RunkeeperMediaTypes.FitnessActivity)
             .Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = Json("""{"uri":"/fitnessActivities/52367938","type":"Cycling","start_time":"Thu, 15 Sep 2011 13:28:59","utc_offset":-4,"path":[]}""", RunkeeperMediaTypes.FitnessActivity) });
-        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(), RunkeeperTestClient.NewToken());
+        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(FakeTimeDefaults.Start), RunkeeperTestClient.NewToken());
         using var _ = client;
 
         var activity = await client.FitnessActivities.GetAsync("/fitnessActivities/52367938");
@@ -93,7 +93,7 @@ public class RunkeeperRequestShapeTests
         mock.When(HttpMethod.Get, RunkeeperTestClient.Api + "fitnessActivities")
             .Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = Json("""{"items":[],"next":"https://evil.example/steal?page=1","size":9}""", RunkeeperMediaTypes.FitnessActivityFeed) });
         var evil = mock.When("https://evil.example/*").Respond(HttpStatusCode.OK);
-        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(), RunkeeperTestClient.NewToken());
+        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(FakeTimeDefaults.Start), RunkeeperTestClient.NewToken());
         using var _ = client;
 
         var error = Assert.ThrowsAsync<FitnessApiException>(async () =>
@@ -114,7 +114,7 @@ public class RunkeeperRequestShapeTests
         var mock = new MockHttpMessageHandler();
         mock.Expect(HttpMethod.Get, RunkeeperTestClient.Api + "user").Respond(HttpStatusCode.Unauthorized, "application/json", """{"reason":"Unauthorized"}""");
         var tokenEndpoint = mock.When("https://runkeeper.com/*").Respond(HttpStatusCode.OK);
-        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(), token);
+        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(FakeTimeDefaults.Start), token);
         using var _ = client;
 
         var error = Assert.ThrowsAsync<AuthenticationRequiredException>(() => client.User.GetAsync());
@@ -213,7 +213,7 @@ public class RunkeeperRequestShapeTests
                     $$"""{"uri":"/fitnessActivities/9","type":"Running","start_time":"Sat, 25 Jun 2016 20:17:23","utc_offset":-4,"is_live":{{(live ? "true" : "false")}},"path":[{"timestamp":0,"latitude":1,"longitude":2,"altitude":0,"type":"start"},{"timestamp":5,"latitude":1.001,"longitude":2,"altitude":0,"type":"gps"}]}""",
                     RunkeeperMediaTypes.FitnessActivity),
             });
-        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(), RunkeeperTestClient.NewToken());
+        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(FakeTimeDefaults.Start), RunkeeperTestClient.NewToken());
         using var _client = client;
         var source = new RunkeeperActivitySource(client);
         var summary = new FitnessClients.Core.Activities.ActivitySummary

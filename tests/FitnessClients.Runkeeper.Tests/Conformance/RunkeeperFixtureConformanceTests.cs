@@ -104,7 +104,7 @@ public class RunkeeperFixtureConformanceTests
         mock.When(HttpMethod.Get, RunkeeperTestClient.Api + "fitnessActivities").WithQueryString("page", "2")
             .Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = Content("""{"items":[],"previous":"/fitnessActivities?page=1&pageSize=2","size":4}""") });
         mock.When(HttpMethod.Get, RunkeeperTestClient.Api + "fitnessActivities").Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = Content(page0) });
-        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(), RunkeeperTestClient.NewToken());
+        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(FakeTimeDefaults.Start), RunkeeperTestClient.NewToken());
         using var _client = client;
 
         var ids = new List<string?>();

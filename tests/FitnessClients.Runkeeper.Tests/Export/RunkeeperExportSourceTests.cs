@@ -61,7 +61,7 @@ public class RunkeeperExportSourceTests
     public async Task A_synthetic_export_lists_every_row_newest_first_with_offsets_from_the_gpx()
     {
         var options = new RunkeeperEmulatorOptions { ActivityCount = 40, ManualShare = 0.2 };
-        var emulator = new RunkeeperEmulator(new FakeTimeProvider(), options);
+        var emulator = new RunkeeperEmulator(new FakeTimeProvider(FakeTimeDefaults.Start), options);
         var zip = Path("export.zip");
         using (var file = File.Create(zip))
         {
@@ -104,7 +104,7 @@ public class RunkeeperExportSourceTests
             RunkeeperExportZip.Write(file, options, imperialUnits: true);
         }
 
-        var expected = new RunkeeperEmulator(new FakeTimeProvider(), options).Activities;
+        var expected = new RunkeeperEmulator(new FakeTimeProvider(FakeTimeDefaults.Start), options).Activities;
         var listed = await ListAllAsync(new RunkeeperExportSource(zip));
 
         foreach (var activity in expected)

@@ -41,7 +41,7 @@ public class StravaEmulatorBehaviourTests
     [Test]
     public async Task A_first_backup_of_350_activities_lists_all_and_fetches_streams_without_a_429()
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerTrackingTimeProvider(Start);
         var emulator = new StravaEmulator(clock, new StravaEmulatorOptions { ActivityCount = 350, EnforceRateLimits = true, Seed = 7 });
         var (client, _) = await CreateAsync(emulator, clock, ["read", "activity:read_all"]);
         using var _client = client;

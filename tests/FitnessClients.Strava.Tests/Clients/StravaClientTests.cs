@@ -130,7 +130,7 @@ public class StravaClientTests
         });
         mock.Expect(StravaTestClient.Api + "uploads/8919698041").Respond("application/json", """{"id":8919698041,"status":"Your activity is still being processed."}""");
         mock.Expect(StravaTestClient.Api + "uploads/8919698041").Respond("application/json", """{"id":8919698041,"status":"Your activity is ready.","activity_id":8319193780}""");
-        var clock = new FakeTimeProvider(Now);
+        var clock = new TimerTrackingTimeProvider(Now);
         using var client = await StravaTestClient.CreateAsync(mock, clock, "activity:write", "activity:read_all");
 
         using var file = new MemoryStream("<gpx/>"u8.ToArray());

@@ -5,7 +5,7 @@ namespace FitnessClients.Strava.Tests.RateLimits;
 /// <summary>Runs work that waits on the fake clock: whenever the work is parked on a timer, jumps to that timer.</summary>
 internal static class FakeClockDriver
 {
-    public static async Task<T> RunAsync<T>(FakeTimeProvider clock, Func<Task<T>> work)
+    public static async Task<T> RunAsync<T>(TimerTrackingTimeProvider clock, Func<Task<T>> work)
     {
         var task = Task.Run(work);
         var idleSince = DateTime.UtcNow;

@@ -22,7 +22,7 @@ public class StravaRateLimitsTests
     [Test]
     public async Task A_350_activity_backup_never_hits_429_and_uses_each_full_read_window()
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerTrackingTimeProvider(Start);
         var emulator = new KitStravaEmulator(clock);
         var policy = StravaRateLimits.CreatePolicy(clock);
         using var http = CreateClient(emulator, policy, clock);
@@ -62,7 +62,7 @@ public class StravaRateLimitsTests
     [Test]
     public async Task Daily_exhaustion_in_throw_mode_resumes_at_the_next_utc_midnight()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 23, 50, 0, TimeSpan.Zero));
+        var clock = new TimerTrackingTimeProvider(new DateTimeOffset(2026, 3, 2, 23, 50, 0, TimeSpan.Zero));
         var emulator = new KitStravaEmulator(clock, overall15: 5000, read15: 5000, readDaily: 1000);
         var policy = StravaRateLimits.CreatePolicy(clock, RateLimitExhaustionBehavior.Throw);
         using var http = CreateClient(emulator, policy, clock);

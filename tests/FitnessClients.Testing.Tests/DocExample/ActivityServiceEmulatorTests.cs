@@ -12,7 +12,7 @@ public class ActivityServiceEmulatorTests
     [Test]
     public async Task Lists_pages_retries_a_503_and_downloads_an_original([Values] Transport transport)
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var emulator = new ActivityServiceEmulator(clock);
         var tokens = emulator.OAuth.IssueTokens("demo-client", ["read"]);
         emulator.Faults.Add(Fault.Status(HttpStatusCode.ServiceUnavailable), FaultTrigger.Script(2), HttpMethod.Get, "/api/v1/activities");
@@ -46,7 +46,7 @@ public class ActivityServiceEmulatorTests
     [Test]
     public async Task Requires_a_live_token_and_honours_expiry_on_the_clock()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var emulator = new ActivityServiceEmulator(clock);
         var tokens = emulator.OAuth.IssueTokens("demo-client", ["read"]);
         using var http = emulator.CreateClient();

@@ -12,7 +12,7 @@ public class GarminDiAuthTests
     [Test]
     public async Task Data_routes_need_a_live_bearer_token()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var emulator = GarminTestSupport.Create(5, clock);
         using var http = emulator.CreateClient();
 
@@ -37,7 +37,7 @@ public class GarminDiAuthTests
     [Test]
     public async Task Ticket_exchange_falls_back_over_client_ids_then_refresh_rotates_until_invalid_grant()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var emulator = GarminTestSupport.Create(5, clock);
         using var http = emulator.CreateClient();
         var ticket = emulator.IssueServiceTicket(GarminTestSupport.MobileService);
@@ -89,7 +89,7 @@ public class GarminDiAuthTests
     [Test]
     public async Task Tickets_work_once_for_their_service_and_expire()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var emulator = GarminTestSupport.Create(5, clock);
         using var http = emulator.CreateClient();
 

@@ -10,7 +10,7 @@ public class GarminDocExampleTests
     [Test]
     public async Task The_docs_example_runs()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var garmin = new GarminConnectEmulator(clock, new GarminConnectEmulatorOptions { ActivityCount = 100, Seed = 7 });
 
         using var http = garmin.CreateClient();                        // https://connectapi.garmin.com/

@@ -20,7 +20,7 @@ internal static class GarminTestSupport
     {
         var options = new GarminConnectEmulatorOptions { ActivityCount = activityCount };
         configure?.Invoke(options);
-        return new GarminConnectEmulator(clock ?? new FakeTimeProvider(), options);
+        return new GarminConnectEmulator(clock ?? new FakeTimeProvider(FakeTimeDefaults.Start), options);
     }
 
     /// <summary>An in-process client for connectapi carrying a valid DI bearer token.</summary>

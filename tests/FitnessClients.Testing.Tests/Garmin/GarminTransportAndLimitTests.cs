@@ -48,7 +48,7 @@ public class GarminTransportAndLimitTests
     [Test]
     public async Task An_optional_data_api_limit_answers_429_without_counting_auth_traffic()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
+        var clock = new TimerTrackingTimeProvider(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
         var emulator = GarminTestSupport.Create(10, clock, o =>
         {
             o.DataApiRateLimit = 3;
@@ -80,7 +80,7 @@ public class GarminTransportAndLimitTests
     [Test]
     public async Task Latency_and_faults_come_from_the_kit()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerTrackingTimeProvider();
         var emulator = GarminTestSupport.Create(10, clock);
         emulator.Faults.Add(Fault.Status(HttpStatusCode.GatewayTimeout), FaultTrigger.First(1), HttpMethod.Get, "/download-service/export/gpx/activity/{id}");
         emulator.Latency = TimeSpan.FromMilliseconds(50);

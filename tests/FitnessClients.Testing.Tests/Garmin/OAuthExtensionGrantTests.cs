@@ -13,7 +13,7 @@ public class OAuthExtensionGrantTests
     [Test]
     public async Task An_extension_grant_issues_refreshable_tokens_made_by_the_access_token_factory()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var oauth = new OAuthTokenEndpointEmulator(clock)
         {
             AccessTokenFactory = info => $"at-{info.ClientId}-{info.Subject}-{info.ExpiresAt.ToUnixTimeSeconds()}-{Guid.NewGuid():N}",

@@ -30,7 +30,7 @@ public class StravaRateLimitTests
         Assert.That(limited.Headers.RetryAfter, Is.Null);
         Assert.That(Header(limited, "X-ReadRateLimit-Usage"), Is.EqualTo("3,4"), "a refused request still counts toward the day");
 
-        clock.AdvanceTo(new DateTimeOffset(2025, 11, 3, 10, 15, 0, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2025, 11, 3, 10, 15, 0, TimeSpan.Zero));
         using var reopened = await http.GetAsync(new Uri("api/v3/athlete", UriKind.Relative));
         Assert.That(reopened.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(Header(reopened, "X-ReadRateLimit-Usage"), Is.EqualTo("1,5"));
@@ -38,7 +38,7 @@ public class StravaRateLimitTests
         using var daily = await http.GetAsync(new Uri("api/v3/athlete", UriKind.Relative));
         Assert.That(daily.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "the daily read window is full");
 
-        clock.AdvanceTo(new DateTimeOffset(2025, 11, 4, 0, 0, 0, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2025, 11, 4, 0, 0, 0, TimeSpan.Zero));
         using var fresh = AuthorizedClient(strava); // the six-hour token is gone by midnight
         using var nextDay = await fresh.GetAsync(new Uri("api/v3/athlete", UriKind.Relative));
         Assert.That(nextDay.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -45,7 +45,7 @@ public sealed partial class FitTrackeeEmulator : ServiceEmulator
     private readonly DateTimeOffset _userCreatedAt;
 
     /// <summary>Creates the emulator and seeds its user.</summary>
-    /// <param name="timeProvider">The emulator's clock: a <see cref="FakeTimeProvider"/> in tests, <see cref="TimeProvider.System"/> for the demo.</param>
+    /// <param name="timeProvider">The emulator's clock: a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> in tests, <see cref="TimeProvider.System"/> for the demo.</param>
     /// <param name="options">Seeding and configuration; the defaults when omitted.</param>
     /// <exception cref="ArgumentException">The options name an unknown time zone or an unreadable version or rate limit.</exception>
     public FitTrackeeEmulator(TimeProvider timeProvider, FitTrackeeEmulatorOptions? options = null)

@@ -23,7 +23,7 @@ namespace FitnessClients.Testing;
 /// </remarks>
 /// <example>
 /// <code>
-/// var clock = new FakeTimeProvider();
+/// var clock = new FakeTimeProvider(FakeTimeDefaults.Start);   // Microsoft.Extensions.Time.Testing
 /// var garmin = new GarminConnectEmulator(clock, new GarminConnectEmulatorOptions { ActivityCount = 50 });
 /// var tokens = garmin.IssueTokens();
 /// using var http = garmin.CreateClient();                         // https://connectapi.garmin.com/
@@ -58,7 +58,7 @@ public sealed partial class GarminConnectEmulator : ServiceEmulator
     private long _uploadSequence;
 
     /// <summary>Creates the emulator and seeds its account.</summary>
-    /// <param name="timeProvider">The emulator's clock: a <see cref="FakeTimeProvider"/> in tests, <see cref="TimeProvider.System"/> for the demo.</param>
+    /// <param name="timeProvider">The emulator's clock: a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> in tests, <see cref="TimeProvider.System"/> for the demo.</param>
     /// <param name="options">Seeding and behaviour; the defaults when omitted (300 activities).</param>
     public GarminConnectEmulator(TimeProvider timeProvider, GarminConnectEmulatorOptions? options = null)
         : base(timeProvider)

@@ -29,7 +29,7 @@ public sealed partial class RunkeeperEmulator : ServiceEmulator
     private readonly List<RunkeeperEmulatedActivity> _activities;
 
     /// <summary>Creates the emulator and seeds its user.</summary>
-    /// <param name="timeProvider">The emulator's clock: a <see cref="FakeTimeProvider"/> in tests, <see cref="TimeProvider.System"/> for the demo.</param>
+    /// <param name="timeProvider">The emulator's clock: a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> in tests, <see cref="TimeProvider.System"/> for the demo.</param>
     /// <param name="options">Seeding and behaviour; the defaults (60 activities) when omitted.</param>
     public RunkeeperEmulator(TimeProvider timeProvider, RunkeeperEmulatorOptions? options = null)
         : base(timeProvider)

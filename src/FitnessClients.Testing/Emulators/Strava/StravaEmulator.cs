@@ -32,7 +32,7 @@ public sealed partial class StravaEmulator : ServiceEmulator
     private readonly Dictionary<long, StravaEmulatedActivity> _byId;
 
     /// <summary>Creates the emulator and seeds its athlete.</summary>
-    /// <param name="timeProvider">The emulator's clock: a <see cref="FakeTimeProvider"/> in tests, <see cref="TimeProvider.System"/> for the demo.</param>
+    /// <param name="timeProvider">The emulator's clock: a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> in tests, <see cref="TimeProvider.System"/> for the demo.</param>
     /// <param name="options">Seeding and behaviour; the defaults (200 activities) when omitted.</param>
     public StravaEmulator(TimeProvider timeProvider, StravaEmulatorOptions? options = null)
         : base(timeProvider)
