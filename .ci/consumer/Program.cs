@@ -5,8 +5,9 @@ using System.Net;
 using FitnessClients.Core.Http;
 using FitnessClients.Core.Tokens;
 using FitnessClients.Testing;
+using Microsoft.Extensions.Time.Testing;
 
-var clock = new FakeTimeProvider();
+var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
 var emulator = new ConsumerEmulator(clock);
 var folder = Directory.CreateTempSubdirectory("fc-consumer-");
 try

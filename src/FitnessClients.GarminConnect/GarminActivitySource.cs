@@ -121,7 +121,7 @@ public sealed class GarminActivitySource : IActivitySource
             MovingTime = item.MovingTime,
             ElapsedTime = item.ElapsedTime,
             HasGpsTrack = item.HasPolyline ?? item.StartLatitude is not null,
-            Raw = JsonSerializer.SerializeToElement(item, GarminJson.Options),
+            Raw = JsonSerializer.SerializeToElement(item, GarminJson.Info<GarminActivityListItem>()),
         };
     }
 

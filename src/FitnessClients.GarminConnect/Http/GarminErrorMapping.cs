@@ -36,7 +36,7 @@ internal static class GarminErrorMapping
         {
             try
             {
-                response = JsonSerializer.Deserialize<GarminUploadResponse>(info.Body, GarminJson.Options);
+                response = JsonSerializer.Deserialize(info.Body, GarminJson.Info<GarminUploadResponse>());
             }
             catch (JsonException)
             {

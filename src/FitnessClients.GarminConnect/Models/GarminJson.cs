@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using FitnessClients.Core.Json;
 
 namespace FitnessClients.GarminConnect.Models;
@@ -16,6 +17,10 @@ public static class GarminJson
 {
     /// <summary>Shared, read-only options that know every model in this namespace.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>The metadata of <typeparamref name="T"/> within <see cref="Options"/>, for the serializer overloads that need no reflection.</summary>
+    /// <typeparam name="T">A model of this namespace.</typeparam>
+    internal static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     private static JsonSerializerOptions Create()
     {

@@ -15,6 +15,6 @@ namespace FitnessClients.Runkeeper.Models;
 [JsonSerializable(typeof(IReadOnlyList<RunkeeperFeedItem>))]
 [JsonSerializable(typeof(RunkeeperFitnessActivity))]
 [JsonSerializable(typeof(JsonElement))]
-public sealed partial class RunkeeperJsonContext : JsonSerializerContext
+internal sealed partial class RunkeeperJsonContext : JsonSerializerContext
 {
 }

@@ -26,6 +26,6 @@ namespace FitnessClients.Strava.Models;
 [JsonSerializable(typeof(StravaActivityUpdate))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(IReadOnlyList<JsonElement>))]
-public sealed partial class StravaJsonContext : JsonSerializerContext
+internal sealed partial class StravaJsonContext : JsonSerializerContext
 {
 }

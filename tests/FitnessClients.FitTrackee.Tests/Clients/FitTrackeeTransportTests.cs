@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using FitnessClients.Testing;
 using RichardSzalay.MockHttp;
-using FakeTimeProvider = FitnessClients.Testing.FakeTimeProvider;
 using static FitnessClients.FitTrackee.Tests.Clients.FitTrackeeTestClient;
 
 namespace FitnessClients.FitTrackee.Tests.Clients;
@@ -24,7 +24,7 @@ public class FitTrackeeTransportTests
             content.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = "w1.gpx" };
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
         });
-        using var client = await CreateAsync(mock, new FakeTimeProvider());
+        using var client = await CreateAsync(mock, new FakeTimeProvider(FakeTimeDefaults.Start));
         await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("<gpx>"));
 
         // The body is still open: a buffering client would wait here for ever, so a bounded wait turns that into a failure.
@@ -44,7 +44,7 @@ public class FitTrackeeTransportTests
     {
         using var mock = new MockHttpMessageHandler();
         mock.Expect(HttpMethod.Get, Root + "api/sports").Respond("application/json", "{\"status\": \"success\", \"data\": ");
-        using var client = await CreateAsync(mock, new FakeTimeProvider());
+        using var client = await CreateAsync(mock, new FakeTimeProvider(FakeTimeDefaults.Start));
 
         Assert.ThrowsAsync(Is.InstanceOf<JsonException>(), () => client.Sports.ListAsync());
     }

@@ -96,7 +96,7 @@ public class TypedApiTests
 
         await h.Clock.RunUntilCompletedAsync(Task.WhenAll(calls), maxAdvance: TimeSpan.FromSeconds(10));
         Assert.That(h.Emulator.Requests.Count, Is.EqualTo(7), "each call sent once: the pipeline is not doubled");
-        Assert.That(h.Clock.GetUtcNow() - FakeTimeProvider.DefaultStart, Is.EqualTo(TimeSpan.FromSeconds(2)));
+        Assert.That(h.Clock.GetUtcNow() - FakeTimeDefaults.Start, Is.EqualTo(TimeSpan.FromSeconds(2)));
     }
 
     [Test]
