@@ -36,7 +36,7 @@ public class RunkeeperApiTests
     [Test]
     public async Task The_api_reads_the_user_a_feed_page_the_next_page_and_an_activity_through_the_pipeline()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var emulator = new RunkeeperEmulator(clock, new RunkeeperEmulatorOptions { ActivityCount = 3, StrictMediaTypes = true });
         await using var provider = await ProviderAsync(emulator, clock);
         var api = provider.GetRequiredService<IRunkeeperApi>();
@@ -66,7 +66,7 @@ public class RunkeeperApiTests
     [Test]
     public async Task An_unknown_token_is_the_sdks_sign_in_exception_and_an_unknown_activity_its_not_found_exception()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var emulator = new RunkeeperEmulator(clock, new RunkeeperEmulatorOptions { ActivityCount = 1 });
         await using var signedOut = await ProviderAsync(emulator, clock, token: "rk-unknown-" + Guid.NewGuid().ToString("N"));
         await using var signedIn = await ProviderAsync(emulator, clock);
@@ -81,7 +81,7 @@ public class RunkeeperApiTests
     [Test]
     public async Task The_api_and_the_facade_registered_together_spend_one_budget_each_request_counted_once()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(FakeTimeDefaults.Start);
         var emulator = new RunkeeperEmulator(clock, new RunkeeperEmulatorOptions { ActivityCount = 1 });
         var budget = RunkeeperRateLimits.CreatePolicy(clock, requestsPerQuarterHour: 2, RateLimitExhaustionBehavior.Throw);
         await using var provider = await ProviderAsync(emulator, clock, more: services => services.AddRunkeeperClient(o => o.RateLimitPolicy = budget));
@@ -104,7 +104,7 @@ public class RunkeeperApiTests
         using var mock = new MockHttpMessageHandler();
         mock.Expect(HttpMethod.Get, RunkeeperTestClient.Api + "user")
             .Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, RunkeeperMediaTypes.User) });
-        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(), RunkeeperTestClient.NewToken());
+        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(FakeTimeDefaults.Start), RunkeeperTestClient.NewToken());
         using var _ = client;
 
         var ex = Assert.ThrowsAsync<FitnessApiException>(() => client.User.GetAsync());
@@ -118,7 +118,7 @@ public class RunkeeperApiTests
     {
         using var mock = new MockHttpMessageHandler();
         mock.Expect(HttpMethod.Get, RunkeeperTestClient.Api + "fitnessActivities/5").Respond(HttpStatusCode.NoContent);
-        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(), RunkeeperTestClient.NewToken());
+        var (client, _) = await RunkeeperTestClient.CreateAsync(mock, new FakeTimeProvider(FakeTimeDefaults.Start), RunkeeperTestClient.NewToken());
         using var _ = client;
 
         var ex = Assert.ThrowsAsync<FitnessApiException>(() => client.FitnessActivities.GetAsync("/fitnessActivities/5"));
