@@ -70,9 +70,8 @@ internal static class GarminJson
         return new Guid(bytes).ToString("D");
     }
 
-    public static JsonArray UserRoles() =>
-    [
+    // The params constructor, not a collection expression: that compiles to JsonArray.Add<string>, which does not trim.
+    public static JsonArray UserRoles() => new(
         "SCOPE_CONNECT_READ", "SCOPE_CONNECT_WRITE", "SCOPE_GOLF_API_READ", "SCOPE_ATP_READ",
-        "ROLE_CONNECTUSER", "ROLE_FITNESS_USER", "ROLE_WELLNESS_USER", "ROLE_OUTDOOR_USER", "ROLE_CONNECT_2_USER",
-    ];
+        "ROLE_CONNECTUSER", "ROLE_FITNESS_USER", "ROLE_WELLNESS_USER", "ROLE_OUTDOOR_USER", "ROLE_CONNECT_2_USER");
 }
