@@ -1,23 +1,11 @@
+using FitnessClients.Tests.Shared;
+
 namespace FitnessClients.Core.Tests.Errors;
 
 /// <summary>An endless, non-seekable body that counts how many bytes were read from it.</summary>
-internal sealed class CountingStream(byte fill) : Stream
+internal sealed class CountingStream(byte fill) : ReadOnlyTestStream
 {
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -25,14 +13,4 @@ internal sealed class CountingStream(byte fill) : Stream
         BytesRead += count;
         return count;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -5,6 +5,7 @@ using FitnessClients.Core.Tests.Tokens;
 using FitnessClients.Core.Tokens;
 using FitnessClients.Testing;
 using RichardSzalay.MockHttp;
+using FitnessClients.Tests.Shared;
 
 namespace FitnessClients.Core.Tests.Http;
 
@@ -94,7 +95,7 @@ public class AuthenticationHandlerTests
             return new HttpResponseMessage(bodies.Count == 1 ? HttpStatusCode.Unauthorized : HttpStatusCode.Created);
         });
         const string payload = "{\"name\":\"Morning run\",\"distance\":10000}";
-        using var content = new StreamContent(new OneShotStream(Encoding.UTF8.GetBytes(payload)));
+        using var content = new StreamContent(new ForwardOnlyStream(Encoding.UTF8.GetBytes(payload)));
         content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
 
         using var response = await _client.PostAsync(Url, content);
@@ -166,7 +167,7 @@ public class AuthenticationHandlerTests
     }
 
     /// <summary>A body stream that can be read only once, like a network or pipe stream.</summary>
-    private sealed class OneShotStream(byte[] data) : MemoryStream(data)
+    private sealed class ForwardOnlyStream(byte[] data) : MemoryStream(data)
     {
         public override bool CanSeek => false;
 

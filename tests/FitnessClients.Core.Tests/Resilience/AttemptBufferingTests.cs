@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using RichardSzalay.MockHttp;
+using FitnessClients.Tests.Shared;
 
 namespace FitnessClients.Core.Tests.Resilience;
 
@@ -49,23 +50,9 @@ public class AttemptBufferingTests
     }
 
     /// <summary>Returns its bytes, then fails like a connection reset by the peer.</summary>
-    private sealed class BreaksAfterStream(byte[] data) : Stream
+    private sealed class BreaksAfterStream(byte[] data) : ReadOnlyTestStream
     {
         private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -79,15 +66,5 @@ public class AttemptBufferingTests
             _position += n;
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

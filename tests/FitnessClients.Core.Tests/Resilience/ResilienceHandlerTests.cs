@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using RichardSzalay.MockHttp;
+using FitnessClients.Tests.Shared;
 
 namespace FitnessClients.Core.Tests.Resilience;
 
@@ -122,7 +123,7 @@ public class ResilienceHandlerTests
         h.Mock.Expect(HttpMethod.Post, Url).Respond(_ => Status(HttpStatusCode.BadGateway));
         h.Mock.Expect(HttpMethod.Post, Url).Respond(_ => Status(HttpStatusCode.Created));
         const string body = "{\"name\":\"Morning Run\",\"sport_type\":\"Run\"}";
-        using var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = new StreamContent(new OneShotStream(Encoding.UTF8.GetBytes(body))) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = new StreamContent(new ForwardOnlyStream(Encoding.UTF8.GetBytes(body))) };
         request.Options.Set(FitnessRequestOptions.AllowRetry, true);
 
         var call = h.Client.SendAsync(request);
@@ -141,7 +142,7 @@ public class ResilienceHandlerTests
         h.Mock.Expect(HttpMethod.Put, Url + "/1").Respond(_ => Status(HttpStatusCode.OK));
         var bytes = Enumerable.Range(0, 100_000).Select(i => (byte)('a' + (i % 26))).ToArray();
 
-        var call = h.Client.PutAsync(Url + "/1", new StreamContent(new OneShotStream(bytes)));
+        var call = h.Client.PutAsync(Url + "/1", new StreamContent(new ForwardOnlyStream(bytes)));
         await h.DriveAsync(call);
         using var response = await call;
 

@@ -5,6 +5,7 @@ using FitnessClients.Strava.Api;
 using FitnessClients.Strava.Models;
 using Refit;
 using RichardSzalay.MockHttp;
+using FitnessClients.Tests.Shared;
 
 namespace FitnessClients.Strava.Tests.Api;
 

@@ -6,6 +6,7 @@ using FitnessClients.Core;
 using FitnessClients.Strava.Web;
 using FitnessClients.Testing;
 using RichardSzalay.MockHttp;
+using FitnessClients.Tests.Shared;
 
 namespace FitnessClients.Strava.Tests.Auth;
 

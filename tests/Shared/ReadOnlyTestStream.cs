@@ -1,13 +1,11 @@
-namespace FitnessClients.Strava.Tests;
+namespace FitnessClients.Tests.Shared;
 
 /// <summary>
-/// A response body as the network gives it: readable once, front to back, not seekable. Whatever buffers it on the
-/// way (HttpClient with ResponseContentRead, a MemoryStream copy) hands back a seekable stream instead.
+/// The plumbing of a test body that behaves like one from the network: read front to back, never seeked, written or
+/// measured. Test doubles derive from it and say only how a read behaves.
 /// </summary>
-internal sealed class ForwardOnlyStream(byte[] content) : Stream
+internal abstract class ReadOnlyTestStream : Stream
 {
-    private readonly MemoryStream _inner = new(content, writable: false);
-
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -22,8 +20,6 @@ internal sealed class ForwardOnlyStream(byte[] content) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-
     public override void Flush()
     {
     }
@@ -33,14 +29,4 @@ internal sealed class ForwardOnlyStream(byte[] content) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 }
