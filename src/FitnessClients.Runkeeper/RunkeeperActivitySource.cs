@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FitnessClients.Core;
@@ -14,8 +13,9 @@ namespace FitnessClients.Runkeeper;
 /// an API token, use <see cref="RunkeeperExportSource"/> on the data export instead.
 /// </summary>
 /// <remarks>
-/// The details and the GPX come from the same request; the last few full activities are kept in memory so a backup
-/// asking for both costs one request per activity, which matters with Runkeeper's small budget.
+/// The details and the GPX come from the same request: a full activity is kept in memory from its fetch until both
+/// formats have read it, so a backup asking for both costs one request per activity, which matters with Runkeeper's
+/// small budget.
 /// </remarks>
 /// <example>
 /// <code>
@@ -26,13 +26,19 @@ namespace FitnessClients.Runkeeper;
 /// </example>
 public sealed class RunkeeperActivitySource : IActivitySource
 {
+    // Bounds only the entries one format has read and the other never will (a backup of one of the two, or a rerun
+    // where one file is already saved). In a backup of both, each download in progress holds at most one entry, since
+    // its second read releases it, so this many downloads at once never lose one.
     private const int CachedActivities = 8;
 
     private readonly RunkeeperClient _client;
-    // Lazy: GetOrAdd may run its factory twice when two formats of one activity are opened at once, and each run would
-    // be a request; the Lazy that wins is the only one whose fetch starts.
-    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _details = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _detailOrder = new();
+    // Full activities by id, in fetch order (the oldest goes first when the bound is passed). An entry leaves when the
+    // last format that needs it has read it, not when later activities are fetched: the engine's own work between one
+    // activity's details and its GPX (writing the file, the manifest) can take long enough for the other downloads to
+    // fetch any number of activities, and each one evicted too early was a second request for it.
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, LinkedListNode<CachedActivity>> _details = new(StringComparer.Ordinal);
+    private readonly LinkedList<CachedActivity> _detailOrder = new();
 
     /// <summary>Creates the source over a client.</summary>
     /// <param name="client">The Runkeeper client; not disposed by the source.</param>
@@ -89,7 +95,7 @@ public sealed class RunkeeperActivitySource : IActivitySource
 
         if (format.Equals(RunkeeperActivityFormats.DetailsJson))
         {
-            var bytes = await GetDetailsAsync(activity, cancellationToken).ConfigureAwait(false);
+            var bytes = await GetDetailsAsync(activity, forGpx: false, cancellationToken).ConfigureAwait(false);
             RequireFinished(activity, Clients.RunkeeperClientContext.Deserialize(bytes, RunkeeperJson.Info<RunkeeperFitnessActivity>(), "activity"));
             return ActivityContent.Available(new MemoryStream(bytes, writable: false), "details.json", bytes.Length);
         }
@@ -101,7 +107,7 @@ public sealed class RunkeeperActivitySource : IActivitySource
                 return ActivityContent.NotAvailable("no GPS path: the activity was entered by hand or recorded indoors");
             }
 
-            var bytes = await GetDetailsAsync(activity, cancellationToken).ConfigureAwait(false);
+            var bytes = await GetDetailsAsync(activity, forGpx: true, cancellationToken).ConfigureAwait(false);
             var full = Clients.RunkeeperClientContext.Deserialize(bytes, RunkeeperJson.Info<RunkeeperFitnessActivity>(), "activity");
             RequireFinished(activity, full);
             var start = RunkeeperStartTime.Compute(full.LocalStartTime, full.UtcOffsetHours, _client.Options.AssumedTimeZone) ?? activity.StartTime;
@@ -149,7 +155,14 @@ public sealed class RunkeeperActivitySource : IActivitySource
     {
         if (full.IsLive == true)
         {
-            _details.TryRemove(activity.Id, out _);
+            lock (_gate)
+            {
+                if (_details.TryGetValue(activity.Id, out var node))
+                {
+                    RemoveLocked(node);
+                }
+            }
+
             throw new FitnessApiException($"Runkeeper activity {activity.Id} is still being recorded (is_live); it will be saved by a later run.") { Service = Service };
         }
     }
@@ -164,30 +177,89 @@ public sealed class RunkeeperActivitySource : IActivitySource
             ? uri.GetString()!
             : activity.Id;
 
-    private async Task<byte[]> GetDetailsAsync(ActivitySummary activity, CancellationToken cancellationToken)
+    private async Task<byte[]> GetDetailsAsync(ActivitySummary activity, bool forGpx, CancellationToken cancellationToken)
     {
-        var key = activity.Id;
-        var entry = _details.GetOrAdd(key, added => new Lazy<Task<byte[]>>(() =>
+        if (!forGpx && HasPath(activity) == false)
         {
-            _detailOrder.Enqueue(added);
-            while (_detailOrder.Count > CachedActivities && _detailOrder.TryDequeue(out var old))
+            // The GPX of an activity without a path is not built from it (OpenAsync answers without a request), so the
+            // details are its only reader and there is nothing to keep.
+            return await _client.FitnessActivities.GetBytesAsync(Link(activity), cancellationToken).ConfigureAwait(false);
+        }
+
+        LinkedListNode<CachedActivity>? node;
+        lock (_gate)
+        {
+            if (!_details.TryGetValue(activity.Id, out node))
             {
-                _details.TryRemove(old, out _);
+                var link = Link(activity);
+                // Lazy, started outside the lock: the fetch's synchronous part (token, rate limiter) must not hold it,
+                // and a second format opened meanwhile waits for this fetch instead of starting its own.
+                node = _detailOrder.AddLast(new CachedActivity(activity.Id, new Lazy<Task<byte[]>>(() => _client.FitnessActivities.GetBytesAsync(link, cancellationToken))));
+                _details.Add(activity.Id, node);
+                while (_details.Count > CachedActivities)
+                {
+                    RemoveLocked(_detailOrder.First!);
+                }
             }
+        }
 
-            return _client.FitnessActivities.GetBytesAsync(Link(activity), cancellationToken);
-        }));
-
-        var task = entry.Value;
+        var entry = node.Value;
+        var task = entry.Fetch.Value;
+        byte[] bytes;
         try
         {
-            return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            bytes = await task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch when (task.IsFaulted || task.IsCanceled)
         {
             // A failed fetch is not cached: the next attempt asks again.
-            _details.TryRemove(new KeyValuePair<string, Lazy<Task<byte[]>>>(key, entry));
+            lock (_gate)
+            {
+                RemoveLocked(node);
+            }
+
             throw;
         }
+
+        lock (_gate)
+        {
+            if (forGpx)
+            {
+                entry.GpxRead = true;
+            }
+            else
+            {
+                entry.DetailsRead = true;
+            }
+
+            if (entry.DetailsRead && entry.GpxRead)
+            {
+                RemoveLocked(node);
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Drops an entry if it is still cached (a node is in the list exactly while its id maps to it); under <see cref="_gate"/>.</summary>
+    private void RemoveLocked(LinkedListNode<CachedActivity> node)
+    {
+        if (node.List is not null)
+        {
+            _detailOrder.Remove(node);
+            _details.Remove(node.Value.Id);
+        }
+    }
+
+    /// <summary>One full activity's fetch and which of its two readers have had it.</summary>
+    private sealed class CachedActivity(string id, Lazy<Task<byte[]>> fetch)
+    {
+        public string Id { get; } = id;
+
+        public Lazy<Task<byte[]>> Fetch { get; } = fetch;
+
+        public bool DetailsRead { get; set; }
+
+        public bool GpxRead { get; set; }
     }
 }
