@@ -99,6 +99,7 @@ public static class CliApp
         TokenStoreException e => (ExitCodes.Unexpected, $"token store: {e.Message}"),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
         FitnessClients.Backup.FolderLockedException e => (ExitCodes.Busy, e.Message),
+        FitnessClients.Backup.CorruptStateFileException e => (ExitCodes.CorruptState, e.Message),
         IOException e => (ExitCodes.Unexpected, e.Message),
         UnauthorizedAccessException e => (ExitCodes.Unexpected, e.Message),
         _ => (ExitCodes.Unexpected, $"{exception.GetType().Name}: {exception.Message} (run with -v for details)"),

@@ -30,6 +30,9 @@ public static class ExitCodes
     /// <summary>Another backup or sync holds the folder's lock (the message names the process, host and start time); a lock left by a dead process is taken over by itself, so waiting and retrying is enough.</summary>
     public const int Busy = 8;
 
+    /// <summary>A state file (the backup manifest or a sync record) is damaged; the message names it and how to rebuild it; the file is left as it is.</summary>
+    public const int CorruptState = 9;
+
     /// <summary>Interrupted (Ctrl-C); a backup resumes where it stopped on the next run.</summary>
     public const int Cancelled = 130;
 }

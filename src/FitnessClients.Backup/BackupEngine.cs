@@ -60,6 +60,7 @@ public sealed partial class BackupEngine
     /// <exception cref="AuthenticationRequiredException">The source needs a new sign-in; the manifest is saved first.</exception>
     /// <exception cref="RateLimitExceededException">The service's budget is spent; the manifest is saved first.</exception>
     /// <exception cref="FolderLockedException">Another backup (or sync) is using the folder; nothing was touched.</exception>
+    /// <exception cref="CorruptStateFileException">The manifest is damaged (not JSON, <c>null</c>, missing or repeated ids); it is left as it is and the message names it and the way out.</exception>
     public async Task<BackupResult> RunAsync(BackupOptions options, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -33,11 +33,64 @@ internal sealed class ManifestStore : IDisposable
         var stream = File.OpenRead(path);
         await using (stream.ConfigureAwait(false))
         {
-            var manifest = await JsonSerializer.DeserializeAsync(stream, Json.BackupManifest, cancellationToken).ConfigureAwait(false)
-                ?? new BackupManifest();
-            return new ManifestStore(path, manifest);
+            BackupManifest? manifest;
+            try
+            {
+                manifest = await JsonSerializer.DeserializeAsync(stream, Json.BackupManifest, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException exception)
+            {
+                throw Corrupt(path, $"not valid JSON: {exception.Message}", exception);
+            }
+
+            // Starting over on a wrong shape would lose the run history and ask again for formats known to be unavailable.
+            if (Problem(manifest) is { } problem)
+            {
+                throw Corrupt(path, problem);
+            }
+
+            return new ManifestStore(path, manifest!);
         }
     }
+
+    /// <summary>What makes a parsed manifest unusable, or null when it is sound.</summary>
+    private static string? Problem(BackupManifest? manifest)
+    {
+        if (manifest is null)
+        {
+            return "it holds null instead of a manifest";
+        }
+
+        if (manifest.Activities is null || manifest.Runs is null)
+        {
+            return "its activities or runs are missing";
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < manifest.Activities.Count; i++)
+        {
+            var activity = manifest.Activities[i];
+            if (activity is null || string.IsNullOrEmpty(activity.Id))
+            {
+                return $"activity #{i + 1} has no id";
+            }
+
+            if (!ids.Add(activity.Id))
+            {
+                return $"activity {activity.Id} is listed twice";
+            }
+
+            if (activity.Formats is null || activity.Formats.Values.Any(f => f is null))
+            {
+                return $"activity {activity.Id} has a missing format record";
+            }
+        }
+
+        return manifest.Runs.Any(r => r is null) ? "a run in its history is null" : null;
+    }
+
+    private static CorruptStateFileException Corrupt(string path, string problem, Exception? inner = null) =>
+        new(path, problem, $"Move it aside (for example to '{System.IO.Path.GetFileName(path)}.damaged') and run the backup again: it rebuilds the manifest from the files already on disk, which are not downloaded again.", inner);
 
     /// <summary>A copy of the activity's format records (empty when new), read without racing a writer.</summary>
     public async Task<Dictionary<string, ManifestFile>> GetFormatsAsync(string id, CancellationToken cancellationToken)

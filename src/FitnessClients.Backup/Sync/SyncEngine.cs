@@ -94,7 +94,7 @@ public sealed partial class SyncEngine
     /// <exception cref="FolderLockedException">Another sync (or backup) is using the state folder; nothing was done.</exception>
     /// <exception cref="AuthenticationRequiredException">Either side needs a new sign-in; the record is saved first.</exception>
     /// <exception cref="RateLimitExceededException">Either side's budget is spent; the record is saved first.</exception>
-    /// <exception cref="InvalidDataException">The record file is damaged (the run refuses to start over and upload everything again).</exception>
+    /// <exception cref="CorruptStateFileException">The record file is damaged (the run refuses to start over and upload everything again); the message names the file and the way out.</exception>
     public async Task<SyncResult> RunAsync(SyncOptions options, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -50,15 +50,58 @@ internal sealed class SyncRecordStore
             catch (JsonException exception)
             {
                 // Never start over silently: that would upload everything again.
-                throw new InvalidDataException($"The sync record {path} is not valid JSON ({exception.Message}). Restore it or move it away to start a new record.", exception);
+                throw Corrupt(path, $"not valid JSON: {exception.Message}", exception);
             }
 
-            record ??= new SyncRecord();
-            record.Source = source;
+            if (Problem(record) is { } problem)
+            {
+                throw Corrupt(path, problem);
+            }
+
+            record!.Source = source;
             record.Target = target;
             return new SyncRecordStore(path, record);
         }
     }
+
+    /// <summary>What makes a parsed record unusable, or null when it is sound.</summary>
+    private static string? Problem(SyncRecord? record)
+    {
+        if (record is null)
+        {
+            return "it holds null instead of a sync record";
+        }
+
+        if (record.Activities is null || record.Runs is null)
+        {
+            return "its activities or runs are missing";
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < record.Activities.Count; i++)
+        {
+            var entry = record.Activities[i];
+            if (entry is null || string.IsNullOrEmpty(entry.SourceId))
+            {
+                return $"activity #{i + 1} has no sourceId";
+            }
+
+            if (!ids.Add(entry.SourceId))
+            {
+                return $"activity {entry.SourceId} is listed twice";
+            }
+
+            if (entry.Status is null)
+            {
+                return $"activity {entry.SourceId} has no status";
+            }
+        }
+
+        return record.Runs.Any(r => r is null) ? "a run in its history is null" : null;
+    }
+
+    private static CorruptStateFileException Corrupt(string path, string problem, Exception? inner = null) =>
+        new(path, problem, $"Move it aside (for example to '{System.IO.Path.GetFileName(path)}.damaged') and run the sync again: it starts a new record, and the duplicate check finds the workouts the target already has instead of uploading them again.", inner);
 
     public SyncRecordEntry? Find(string sourceId) => _byId.GetValueOrDefault(sourceId);
 

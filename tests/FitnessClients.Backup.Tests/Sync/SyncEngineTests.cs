@@ -461,7 +461,7 @@ public class SyncEngineTests
         source.AddDaily(2, Newest, "running");
         var sink = new InMemoryActivitySink();
 
-        Assert.That(async () => await new SyncEngine(source, sink).RunAsync(Options(folder)), Throws.InstanceOf<InvalidDataException>().With.Message.Contains("not valid JSON"));
+        Assert.That(async () => await new SyncEngine(source, sink).RunAsync(Options(folder)), Throws.InstanceOf<CorruptStateFileException>().With.Message.Contains("not valid JSON"));
         Assert.That(sink.UploadCalls, Is.Zero);
     }
 
