@@ -67,7 +67,7 @@ public static class RunkeeperBackupCommand
                     throw new CliUsageException("--concurrency must be at least 1");
                 }
 
-                Directory.CreateDirectory(folder);
+                BackupCommandHelpers.CreateFolder(folder);
                 context.AddFileLog(folder);
                 var log = context.LoggerFactory.CreateLogger("fitness.backup");
                 string? demoZip = null;
