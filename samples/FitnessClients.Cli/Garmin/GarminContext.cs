@@ -75,7 +75,7 @@ public sealed class GarminContext : IDisposable
                 new GarminConnectClientOptions
                 {
                     TokenStore = new FileTokenStore(demoTokens, env.TimeProvider),
-                    TokenKey = DemoTokenKey,
+                    TokenKey = DemoTokenKeys.ForThisProcess(DemoTokenKey, demoTokens),
                     PrimaryHandler = handler,
                     TimeProvider = env.TimeProvider,
                     LoggerFactory = context.LoggerFactory,
