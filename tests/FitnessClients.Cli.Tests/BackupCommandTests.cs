@@ -46,6 +46,20 @@ public class BackupCommandTests
     }
 
     [Test]
+    public async Task Json_and_details_formats_are_named_summary_json_and_details_json_once()
+    {
+        using var temp = new TempFolder();
+        var backup = temp.Sub("b");
+        var run = await CliRun.RunAsync(temp.Path, ["garmin", "backup", "--demo", "--backup-dir", backup, "--count", "3", "--format", "json,details", "--no-csv", "--config-dir", temp.Path]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok), run.ToString());
+        var names = Directory.GetFiles(backup).Select(Path.GetFileName).ToList();
+        Assert.That(names.Count(n => n!.EndsWith(".summary.json", StringComparison.Ordinal)), Is.EqualTo(3), string.Join("\n", names));
+        Assert.That(names.Count(n => n!.EndsWith(".details.json", StringComparison.Ordinal)), Is.EqualTo(3), string.Join("\n", names));
+        Assert.That(names, Has.None.EndsWith(".json.json"));
+    }
+
+    [Test]
     public async Task An_unknown_format_is_bad_usage()
     {
         using var temp = new TempFolder();

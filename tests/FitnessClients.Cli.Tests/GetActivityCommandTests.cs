@@ -31,4 +31,33 @@ public class GetActivityCommandTests
         Assert.That(run.ExitCode, Is.Not.EqualTo(ExitCodes.Ok), run.ToString());
         Assert.That(run.Error, Does.Not.Contain("   at "));
     }
+
+    [TestCase("fit")]
+    [TestCase("gpx")]
+    public async Task An_unknown_id_is_bad_usage_not_a_missing_file(string format)
+    {
+        using var temp = new TempFolder();
+        var run = await CliRun.RunAsync(temp.Path, ["garmin", "get-activity", "999", "--format", format, "--destination", temp.Sub("o"), "--demo"]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadUsage), run.ToString());
+        Assert.That(run.Error, Does.Contain("activity 999 does not exist"));
+    }
+
+    [Test]
+    public async Task A_manual_activity_without_a_gpx_is_not_available()
+    {
+        using var temp = new TempFolder();
+        // The demo account is generated from a fixed seed: the first run only reads which id is a manual entry.
+        long? manual = null;
+        await CliRun.RunAsync(temp.Path, ["garmin", "status", "--demo"], configureDemo: emulator => manual = emulator.Activities.First(a => a.IsManual).Id, configureDemoOptions: ManyManual);
+        Assert.That(manual, Is.Not.Null);
+
+        var run = await CliRun.RunAsync(
+            temp.Path, ["garmin", "get-activity", manual!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "gpx", "--destination", temp.Sub("o"), "--demo"], configureDemoOptions: ManyManual);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.NotAvailable), run.ToString());
+        Assert.That(run.Error, Does.Contain("has no gpx file"));
+    }
+
+    private static void ManyManual(FitnessClients.Testing.GarminConnectEmulatorOptions options) => options.ManualShare = 0.5;
 }

@@ -60,6 +60,26 @@ public class RunkeeperCommandTests
     }
 
     [Test]
+    public async Task The_demo_export_zip_is_kept_in_the_config_folder_and_reused_not_left_in_the_system_temp_folder()
+    {
+        using var temp = new TempFolder();
+        string[] backup = ["runkeeper", "backup", "--demo", "--export", "--backup-dir", temp.Sub("e"), "--config-dir", temp.Path];
+
+        var first = await RunAsync(temp.Path, backup);
+        var zips = Directory.Exists(temp.Sub("demo-runkeeper")) ? Directory.GetFiles(temp.Sub("demo-runkeeper")) : [];
+        Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Ok), first.ToString());
+        Assert.That(zips, Has.Length.EqualTo(1), "one complete ZIP, no temporary file beside it");
+        Assert.That(zips[0], Does.EndWith(".zip"));
+        var written = File.GetLastWriteTimeUtc(zips[0]);
+
+        var sync = await RunAsync(temp.Path, ["sync", "--from", "runkeeper", "--to", "fittrackee", "--demo", "--export", "--config-dir", temp.Path]);
+
+        Assert.That(sync.ExitCode, Is.EqualTo(ExitCodes.Ok), sync.ToString());
+        Assert.That(Directory.GetFiles(temp.Sub("demo-runkeeper")), Is.EqualTo(zips), "sync reads the same ZIP");
+        Assert.That(File.GetLastWriteTimeUtc(zips[0]), Is.EqualTo(written), "not written again");
+    }
+
+    [Test]
     public async Task Demo_export_backup_reads_a_synthetic_zip_without_a_token()
     {
         using var temp = new TempFolder();

@@ -106,8 +106,8 @@ public class ActivitySourceTests
             ["tcx"] = (false, null),
             ["kml"] = (false, null),
             ["csv"] = (true, "csv"),
-            ["summary.json"] = (true, "json"),
-            ["details.json"] = (true, "json"),
+            ["summary.json"] = (true, "summary.json"),
+            ["details.json"] = (true, "details.json"),
         }));
     }
 

@@ -32,6 +32,17 @@ internal static class BackupCommandHelpers
         }
     }
 
+    /// <summary>Creates the backup folder; a file at that path is bad usage, said as such (not the runtime's "already exists").</summary>
+    public static void CreateFolder(string folder)
+    {
+        if (File.Exists(folder))
+        {
+            throw new CliUsageException($"--backup-dir {folder} is a file, not a folder: give the path of a folder (it is created when missing)");
+        }
+
+        Directory.CreateDirectory(folder);
+    }
+
     private static string Text(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public static List<string> Split(string[]? values) =>

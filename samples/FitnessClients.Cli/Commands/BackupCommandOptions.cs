@@ -23,9 +23,9 @@ internal sealed class BackupCommandOptions
 
     public Option<string?> Count { get; } = new("--count", "-c") { Description = "The newest N activities, or 'all' (default: all)" };
 
-    public Option<DateOnly?> StartDate { get; } = new("--start-date", "--since") { Description = "Only activities on or after this local date (yyyy-MM-dd)" };
+    public Option<DateOnly?> StartDate { get; } = DateOption.Create("--start-date", ["--since"], "Only activities on or after this local date (yyyy-MM-dd)");
 
-    public Option<DateOnly?> EndDate { get; } = new("--end-date", "--until") { Description = "Only activities on or before this local date (yyyy-MM-dd)" };
+    public Option<DateOnly?> EndDate { get; } = DateOption.Create("--end-date", ["--until"], "Only activities on or before this local date (yyyy-MM-dd)");
 
     public Option<string[]> Type { get; }
 
@@ -83,6 +83,11 @@ internal sealed class BackupCommandOptions
         if (parseResult.GetValue(NoCsv) && parseResult.GetValue(CsvTemplate) is not null)
         {
             throw new CliUsageException("--no-csv and --csv-template exclude each other");
+        }
+
+        if (parseResult.GetValue(StartDate) is { } start && parseResult.GetValue(EndDate) is { } end && start > end)
+        {
+            throw new CliUsageException($"--start-date {start:yyyy-MM-dd} is after --end-date {end:yyyy-MM-dd}: no activity can match (swap them?)");
         }
 
         var options = new BackupOptions

@@ -77,7 +77,7 @@ public sealed class FitTrackeeContext : IDisposable
                     ClientSecret = emulator.RegisteredClientSecret,
                     RedirectUri = new Uri(emulator.RedirectUri),
                     TokenStore = new FileTokenStore(demoTokens, env.TimeProvider),
-                    TokenKey = DemoTokenKey,
+                    TokenKey = DemoTokenKeys.ForThisProcess(DemoTokenKey, demoTokens),
                     PrimaryHandler = handler,
                     TimeProvider = env.TimeProvider,
                     LoggerFactory = context.LoggerFactory,

@@ -1,4 +1,5 @@
 using FitnessClients.Cli.Configuration;
+using FitnessClients.Core;
 using FitnessClients.Core.RateLimiting;
 using FitnessClients.Core.Tokens;
 using FitnessClients.GarminConnect;
@@ -74,7 +75,7 @@ public sealed class GarminContext : IDisposable
                 new GarminConnectClientOptions
                 {
                     TokenStore = new FileTokenStore(demoTokens, env.TimeProvider),
-                    TokenKey = DemoTokenKey,
+                    TokenKey = DemoTokenKeys.ForThisProcess(DemoTokenKey, demoTokens),
                     PrimaryHandler = handler,
                     TimeProvider = env.TimeProvider,
                     LoggerFactory = context.LoggerFactory,
@@ -117,6 +118,18 @@ public sealed class GarminContext : IDisposable
 
         using var auth = new GarminAuthenticator(Options);
         await auth.LoginWithTicketAsync(Emulator.IssueServiceTicket(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Signs in the demo (see <see cref="EnsureDemoSignedInAsync"/>), or checks that a token is stored, so that commands
+    /// which write files can refuse before they create any.
+    /// </summary>
+    /// <exception cref="AuthenticationRequiredException">No token is stored under the key.</exception>
+    public async Task EnsureSignedInAsync(CancellationToken cancellationToken)
+    {
+        await EnsureDemoSignedInAsync(cancellationToken);
+        _ = await Options.TokenStore!.LoadAsync(Options.TokenKey, cancellationToken)
+            ?? throw new AuthenticationRequiredException($"no Garmin token '{Options.TokenKey}' in {TokenDirectory}") { Service = "garmin" };
     }
 
     /// <summary>A client over <see cref="Options"/>.</summary>

@@ -73,7 +73,7 @@ public sealed class RunkeeperContext : IDisposable
             var demoOptions = new RunkeeperClientOptions
             {
                 TokenStore = new FileTokenStore(demoTokens, env.TimeProvider),
-                TokenKey = DemoTokenKey,
+                TokenKey = DemoTokenKeys.ForThisProcess(DemoTokenKey, demoTokens),
                 ClientId = emulator.RegisteredClientId,
                 ClientSecret = emulator.RegisteredClientSecret,
                 PrimaryHandler = handler,

@@ -110,7 +110,7 @@ public sealed class StravaContext : IDisposable
                     ClientId = emulator.RegisteredClientId,
                     ClientSecret = emulator.RegisteredClientSecret,
                     TokenStore = new FileTokenStore(demoTokens, env.TimeProvider),
-                    TokenKey = DemoTokenKey,
+                    TokenKey = DemoTokenKeys.ForThisProcess(DemoTokenKey, demoTokens),
                     PrimaryHandler = handler,
                     TimeProvider = env.TimeProvider,
                     LoggerFactory = context.LoggerFactory,

@@ -189,7 +189,7 @@ public class GarminDownloadsClient
     public virtual async Task<ActivityContent> OpenSummaryJsonAsync(long activityId, CancellationToken cancellationToken = default)
     {
         var response = await Context.Api.GetActivityJsonAsync(activityId, cancellationToken).ConfigureAwait(false);
-        return ToContent(response, "json", $"Garmin sent an empty summary for activity {activityId}.");
+        return ToContent(response, "summary.json", $"Garmin sent an empty summary for activity {activityId}.");
     }
 
     /// <summary>Opens the details JSON (samples) exactly as Garmin sent it (<c>/details</c>), for backups.</summary>
@@ -201,7 +201,7 @@ public class GarminDownloadsClient
     public virtual async Task<ActivityContent> OpenDetailsJsonAsync(long activityId, int maxChartSize = 2000, int maxPolylineSize = 4000, CancellationToken cancellationToken = default)
     {
         var response = await Context.Api.GetActivityDetailsJsonAsync(activityId, maxChartSize, maxPolylineSize, cancellationToken).ConfigureAwait(false);
-        return ToContent(response, "json", $"Garmin sent no details for activity {activityId}.");
+        return ToContent(response, "details.json", $"Garmin sent no details for activity {activityId}.");
     }
 
     private static async Task<GarminDownloadResult> UnpackToFileAsync(

@@ -37,11 +37,7 @@ public class GarminDownloadTests
     [Test]
     public void Our_fit_crc_agrees_with_a_real_garmin_file()
     {
-        var path = "/work/shared/reference/fixtures/garmin/garth__tests__12129115726_ACTIVITY.fit";
-        if (!File.Exists(path))
-        {
-            Assert.Ignore("The reference FIT fixture is not present.");
-        }
+        var path = GarminReferenceFixtures.Require("garth__tests__12129115726_ACTIVITY.fit");
 
         FitFileAssert.IsValid(File.ReadAllBytes(path));
     }

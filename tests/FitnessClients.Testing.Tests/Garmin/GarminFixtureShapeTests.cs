@@ -12,8 +12,6 @@ namespace FitnessClients.Testing.Tests.Garmin;
 /// </summary>
 public class GarminFixtureShapeTests
 {
-    private const string Fixtures = "/work/shared/reference/fixtures/garmin/";
-
     // Keys the emulator writes that the particular fixture happens not to contain (seen in other real responses or the reference).
     private static readonly HashSet<string> Extra =
     [
@@ -108,12 +106,7 @@ public class GarminFixtureShapeTests
 
     private static JsonNode? Load(string name)
     {
-        var path = Path.Combine(Fixtures, name);
-        if (!File.Exists(path))
-        {
-            Assert.Ignore($"The reference fixture {name} is not present.");
-        }
-
+        var path = GarminReferenceFixtures.Require(name);
         return JsonNode.Parse(File.ReadAllText(path));
     }
 

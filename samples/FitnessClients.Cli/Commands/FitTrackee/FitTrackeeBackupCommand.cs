@@ -32,9 +32,9 @@ public static class FitTrackeeBackupCommand
             var names = (parseResult.GetValue(format) ?? []).SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             var formats = (names.Count > 0 ? names : ["details", "gpx", "original"]).Select(ToFormat).Distinct().ToList();
 
-            Directory.CreateDirectory(folder);
-            context.AddFileLog(folder);
             await fittrackee.EnsureDemoSignedInAsync(cancellationToken);
+            BackupCommandHelpers.CreateFolder(folder);
+            context.AddFileLog(folder);
             using var client = fittrackee.CreateClient();
             var engine = new BackupEngine(new FitTrackeeActivitySource(client), app.Environment.TimeProvider, null);
             var result = await engine.RunAsync(

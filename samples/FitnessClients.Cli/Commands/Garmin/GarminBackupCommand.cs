@@ -50,12 +50,13 @@ public static class GarminBackupCommand
             var formats = formatNames.Select(f => ToFormat(f, parseResult.GetValue(unzip))).Distinct().ToList();
             var options = backup.CreateBackupOptions(parseResult, folder, formats, context.Config.Garmin.Concurrency, garmin.Emulator is { } emulator ? () => emulator.Requests.LongCount() : null, app.Environment);
 
-            Directory.CreateDirectory(folder);
+            // Signed in before the folder is touched: a run that cannot sign in leaves no folder, log or lock behind.
+            await garmin.EnsureSignedInAsync(cancellationToken);
+            BackupCommandHelpers.CreateFolder(folder);
             context.AddFileLog(folder);
             var log = context.LoggerFactory.CreateLogger("fitness.backup");
             log.LogInformation("Backup of Garmin{Demo} into {Folder}, formats {Formats}", garmin.IsDemo ? " (demo)" : "", folder, string.Join(",", formats.Select(f => f.Name)));
 
-            await garmin.EnsureDemoSignedInAsync(cancellationToken);
             garmin.Options.ExpandMultisport = true;
             using var client = garmin.CreateClient();
             var engine = new BackupEngine(new GarminActivitySource(client), app.Environment.TimeProvider, context.LoggerFactory.CreateLogger<BackupEngine>());

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using System.CommandLine;
+using FitnessClients.Core;
 using FitnessClients.Core.Activities;
 using FitnessClients.GarminConnect;
 
@@ -43,6 +44,13 @@ public static class GarminGetActivityCommand
                 result = new GetActivityResult(activityId, chosen, download.IsAvailable, download.FilePath, download.Length, download.UnavailableReason);
             }
 
+            if (!result.Available && chosen != "json")
+            {
+                // Garmin answers 404 both for a manual activity's missing file and for an id that does not exist: the
+                // summary tells them apart, so a mistyped id is bad usage (2), not "no such file" (7).
+                await ThrowIfUnknownAsync(client, activityId, cancellationToken);
+            }
+
             if (context.Json)
             {
                 app.WriteJson(result);
@@ -61,6 +69,18 @@ public static class GarminGetActivityCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    private static async Task ThrowIfUnknownAsync(GarminConnectClient client, long activityId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var summary = await client.Downloads.OpenSummaryJsonAsync(activityId, cancellationToken);
+        }
+        catch (ResourceNotFoundException exception)
+        {
+            throw new CliUsageException($"activity {activityId} does not exist in this Garmin account (check the id in connect.garmin.com/modern/activity/ID)", exception);
+        }
     }
 
     private static GarminDownloadFormat ToDownloadFormat(string format) => format switch

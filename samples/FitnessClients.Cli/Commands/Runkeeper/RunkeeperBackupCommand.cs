@@ -67,75 +67,62 @@ public static class RunkeeperBackupCommand
                     throw new CliUsageException("--concurrency must be at least 1");
                 }
 
-                Directory.CreateDirectory(folder);
+                BackupCommandHelpers.CreateFolder(folder);
                 context.AddFileLog(folder);
                 var log = context.LoggerFactory.CreateLogger("fitness.backup");
-                string? demoZip = null;
-                try
+                IActivitySource source;
+                RunkeeperClient? client = null;
+                if (fromExport)
                 {
-                    IActivitySource source;
-                    RunkeeperClient? client = null;
-                    if (fromExport)
+                    if (runkeeper.IsDemo && zip is null)
                     {
-                        if (runkeeper.IsDemo && zip is null)
-                        {
-                            demoZip = Path.Combine(Path.GetTempPath(), $"fitness-runkeeper-demo-{Guid.NewGuid():N}.zip");
-                            RunkeeperExportZip.WriteFile(demoZip, new RunkeeperEmulatorOptions { ActivityCount = runkeeper.DemoActivities, Seed = FitnessClients.Cli.Runkeeper.RunkeeperContext.DemoSeed });
-                            zip = demoZip;
-                        }
-
-                        var path = Path.GetFullPath(ConfigPaths.ExpandHome(zip!, app.Environment));
-                        if (!File.Exists(path))
-                        {
-                            throw new CliUsageException($"--export {path}: no such file (request the export at https://runkeeper.com/exportData)");
-                        }
-
-                        source = new RunkeeperExportSource(path, new RunkeeperExportOptions { AssumedTimeZone = runkeeper.Options.AssumedTimeZone });
-                        log.LogInformation("Backup of the Runkeeper export {Zip} into {Folder}, formats {Formats}", Path.GetFileName(path), folder, string.Join(",", formats.Select(f => f.Name)));
-                    }
-                    else
-                    {
-                        await runkeeper.EnsureDemoSignedInAsync(cancellationToken);
-                        client = runkeeper.CreateClient();
-                        source = new RunkeeperActivitySource(client);
-                        log.LogInformation("Backup of Runkeeper{Demo} into {Folder}, formats {Formats}", runkeeper.IsDemo ? " (demo)" : "", folder, string.Join(",", formats.Select(f => f.Name)));
+                        zip = FitnessClients.Cli.Runkeeper.RunkeeperDemoExport.GetOrCreate(context.ConfigDirectory, runkeeper.DemoActivities);
                     }
 
-                    using var _ = client;
-                    var options = new BackupOptions
+                    var path = Path.GetFullPath(ConfigPaths.ExpandHome(zip!, app.Environment));
+                    if (!File.Exists(path))
                     {
-                        BackupDirectory = folder,
-                        Formats = formats,
-                        FullScan = parseResult.GetValue(fullScan),
-                        RetryNotAvailable = parseResult.GetValue(retryNotAvailable),
-                        MaxConcurrency = workers,
-                        RequestCounter = !fromExport && runkeeper.Emulator is { } emulator ? () => emulator.Requests.Count() : null,
-                    };
-                    var engine = new BackupEngine(source, app.Environment.TimeProvider, context.LoggerFactory.CreateLogger<BackupEngine>());
-                    var result = context.Json || !app.Environment.Console.Profile.Capabilities.Interactive
-                        ? await engine.RunAsync(options, null, cancellationToken)
-                        : await RunWithProgressAsync(app.Environment.Console, engine, options, cancellationToken);
-                    log.LogInformation(
-                        "Backup done: {Listed} listed, {Downloaded} downloaded, {Skipped} skipped, {NotAvailable} not available, {Failed} failed",
-                        result.Listed, result.Downloaded, result.Skipped, result.NotAvailable, result.Failed);
-                    if (context.Json)
-                    {
-                        app.WriteJson(new BackupRunResult(folder, fromExport ? "export" : "api", runkeeper.IsDemo, result));
-                    }
-                    else
-                    {
-                        WriteSummary(app.Environment.Console, folder, fromExport, result);
+                        throw new CliUsageException($"--export {path}: no such file (request the export at https://runkeeper.com/exportData)");
                     }
 
-                    return result.Failed > 0 ? ExitCodes.PartialSuccess : ExitCodes.Ok;
+                    source = new RunkeeperExportSource(path, new RunkeeperExportOptions { AssumedTimeZone = runkeeper.Options.AssumedTimeZone });
+                    log.LogInformation("Backup of the Runkeeper export {Zip} into {Folder}, formats {Formats}", Path.GetFileName(path), folder, string.Join(",", formats.Select(f => f.Name)));
                 }
-                finally
+                else
                 {
-                    if (demoZip is not null)
-                    {
-                        File.Delete(demoZip);
-                    }
+                    await runkeeper.EnsureDemoSignedInAsync(cancellationToken);
+                    client = runkeeper.CreateClient();
+                    source = new RunkeeperActivitySource(client);
+                    log.LogInformation("Backup of Runkeeper{Demo} into {Folder}, formats {Formats}", runkeeper.IsDemo ? " (demo)" : "", folder, string.Join(",", formats.Select(f => f.Name)));
                 }
+
+                using var _ = client;
+                var options = new BackupOptions
+                {
+                    BackupDirectory = folder,
+                    Formats = formats,
+                    FullScan = parseResult.GetValue(fullScan),
+                    RetryNotAvailable = parseResult.GetValue(retryNotAvailable),
+                    MaxConcurrency = workers,
+                    RequestCounter = !fromExport && runkeeper.Emulator is { } emulator ? () => emulator.Requests.Count() : null,
+                };
+                var engine = new BackupEngine(source, app.Environment.TimeProvider, context.LoggerFactory.CreateLogger<BackupEngine>());
+                var result = context.Json || !app.Environment.Console.Profile.Capabilities.Interactive
+                    ? await engine.RunAsync(options, null, cancellationToken)
+                    : await RunWithProgressAsync(app.Environment.Console, engine, options, cancellationToken);
+                log.LogInformation(
+                    "Backup done: {Listed} listed, {Downloaded} downloaded, {Skipped} skipped, {NotAvailable} not available, {Failed} failed",
+                    result.Listed, result.Downloaded, result.Skipped, result.NotAvailable, result.Failed);
+                if (context.Json)
+                {
+                    app.WriteJson(new BackupRunResult(folder, fromExport ? "export" : "api", runkeeper.IsDemo, result));
+                }
+                else
+                {
+                    WriteSummary(app.Environment.Console, folder, fromExport, result);
+                }
+
+                return result.Failed > 0 ? ExitCodes.PartialSuccess : ExitCodes.Ok;
             },
             parseResult.GetValue(timeZone)));
         return command;

@@ -50,13 +50,13 @@ public static class StravaBackupCommand
             var options = backup.CreateBackupOptions(parseResult, folder, formats, context.Config.Strava.Concurrency, strava.Emulator is { } emulator ? () => emulator.Requests.LongCount() : null, app.Environment);
 
             strava.RequireAppCredentials();
-            Directory.CreateDirectory(folder);
+            // Signed in before the folder is touched: a run that cannot sign in leaves no folder, log or lock behind.
+            await strava.EnsureDemoSignedInAsync(cancellationToken);
+            var token = await strava.LoadTokenAsync(cancellationToken);
+            BackupCommandHelpers.CreateFolder(folder);
             context.AddFileLog(folder);
             var log = context.LoggerFactory.CreateLogger("fitness.backup");
             log.LogInformation("Backup of Strava{Demo} into {Folder}, formats {Formats}", strava.IsDemo ? " (demo)" : "", folder, string.Join(",", formats.Select(f => f.Name)));
-
-            await strava.EnsureDemoSignedInAsync(cancellationToken);
-            var token = await strava.LoadTokenAsync(cancellationToken);
             using var web = formats.Contains(StravaActivityFormats.Original) ? strava.CreateWebExporter(app.Warn) : null;
             if (formats.Contains(StravaActivityFormats.Original) && web is null)
             {

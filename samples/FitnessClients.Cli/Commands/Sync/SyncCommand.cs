@@ -36,8 +36,8 @@ public static class SyncCommand
         from.AcceptOnlyFromAmong([.. Sources]);
         var to = new Option<string>("--to") { Description = "Where they go: fittrackee", Required = true };
         to.AcceptOnlyFromAmong([.. Targets]);
-        var since = new Option<DateOnly?>("--since") { Description = "Only activities on or after this local date (yyyy-MM-dd)" };
-        var until = new Option<DateOnly?>("--until") { Description = "Only activities on or before this local date (yyyy-MM-dd)" };
+        var since = DateOption.Create("--since", [], "Only activities on or after this local date (yyyy-MM-dd)");
+        var until = DateOption.Create("--until", [], "Only activities on or before this local date (yyyy-MM-dd)");
         var dryRun = new Option<bool>("--dry-run") { Description = "List what would be uploaded; upload, record and lock nothing" };
         var sportMap = new Option<string[]>("--sport-map")
         {

@@ -19,7 +19,6 @@ namespace FitnessClients.Cli.Commands.Sync;
 public sealed class SyncSides : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
-    private string? _temporaryFile;
 
     private SyncSides()
     {
@@ -100,9 +99,7 @@ public sealed class SyncSides : IDisposable
                     throw new CliUsageException("--export needs the path of the ZIP (request it at https://runkeeper.com/exportData), or add --demo for a synthetic one");
                 }
 
-                _temporaryFile = Path.Combine(Path.GetTempPath(), $"fitness-sync-runkeeper-demo-{Guid.NewGuid():N}.zip");
-                RunkeeperExportZip.WriteFile(_temporaryFile, new RunkeeperEmulatorOptions { ActivityCount = runkeeper.DemoActivities, Seed = RunkeeperContext.DemoSeed });
-                zip = _temporaryFile;
+                zip = RunkeeperDemoExport.GetOrCreate(context.ConfigDirectory, runkeeper.DemoActivities);
             }
 
             var path = Path.GetFullPath(ConfigPaths.ExpandHome(zip, context.Environment));
@@ -146,10 +143,5 @@ public sealed class SyncSides : IDisposable
         }
 
         _owned.Clear();
-        if (_temporaryFile is not null)
-        {
-            File.Delete(_temporaryFile);
-            _temporaryFile = null;
-        }
     }
 }
