@@ -20,7 +20,10 @@ internal static class BackupPaths
     public const int MaxRelativeBytes = 1024;
 
     /// <summary>The full path of <paramref name="relative"/> (forward slashes) under <paramref name="root"/> (a full path).</summary>
-    /// <exception cref="UnsafeBackupPathException">The path is empty, rooted, has an empty, <c>.</c> or <c>..</c> segment, is too long, or ends outside the root.</exception>
+    /// <exception cref="UnsafeBackupPathException">
+    /// The path is empty, rooted, has an empty, <c>.</c> or <c>..</c> segment, is too long, ends outside the root, or
+    /// passes through a symlinked folder that leads outside it.
+    /// </exception>
     public static string Resolve(string root, string relative)
     {
         if (string.IsNullOrEmpty(relative))
@@ -58,7 +61,46 @@ internal static class BackupPaths
             throw new UnsafeBackupPathException(relative, "the path ends outside the backup folder");
         }
 
+        if (LinkedFolderLeavingRoot(fullRoot, full) is { } link)
+        {
+            throw new UnsafeBackupPathException(relative, $"the folder '{Path.GetRelativePath(fullRoot, link)}' is a symbolic link that leads outside the backup folder");
+        }
+
         return full;
+    }
+
+    /// <summary>
+    /// The first existing folder between the root and <paramref name="full"/> that is a symbolic link whose final
+    /// target is not under the root (or the root's own target), or <see langword="null"/>. The file itself may be a
+    /// link: it is replaced by a rename, never written through.
+    /// </summary>
+    private static string? LinkedFolderLeavingRoot(string fullRoot, string full)
+    {
+        var realRoot = new DirectoryInfo(fullRoot).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        var current = fullRoot;
+        var segments = Path.GetRelativePath(fullRoot, Path.GetDirectoryName(full)!).Split(Path.DirectorySeparatorChar);
+        foreach (var segment in segments.Where(s => s is not ("" or ".")))
+        {
+            current = Path.Combine(current, segment);
+            var folder = new DirectoryInfo(current);
+            if (!folder.Exists && folder.LinkTarget is null)
+            {
+                return null;
+            }
+
+            if (folder.LinkTarget is null)
+            {
+                continue;
+            }
+
+            var target = folder.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            if (target is null || !(IsUnder(fullRoot, target) || (realRoot is not null && IsUnder(realRoot, target))))
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether <paramref name="fullPath"/> is strictly under <paramref name="fullRoot"/> (both normalised).</summary>
