@@ -80,6 +80,23 @@ public class SymlinkTests
         Assert.That(new FileInfo(Path.Combine(root, BackupEngine.CsvFileName)).LinkTarget, Is.Null, "the link itself was replaced by the new CSV");
     }
 
+    [Test]
+    public async Task A_lock_file_that_is_a_symlink_is_removed_not_opened_through()
+    {
+        using var parent = new TempFolder();
+        var (root, outside) = Folders(parent);
+        var planted = Path.Combine(outside, "planted.lock");
+        File.CreateSymbolicLink(Path.Combine(root, FolderLock.LockFileName), planted);
+        var source = new FakeActivitySource();
+        source.Add(1, new DateTimeOffset(2025, 3, 1, 7, 0, 0, TimeSpan.Zero));
+
+        var result = await new BackupEngine(source).RunAsync(new BackupOptions { BackupDirectory = root, Formats = [ActivityFormat.Gpx] });
+
+        Assert.That(result.Downloaded, Is.EqualTo(1));
+        Assert.That(File.Exists(planted), Is.False, "the lock did not create the link's target outside the backup");
+        Assert.That(Directory.EnumerateFileSystemEntries(outside), Is.Empty);
+    }
+
     private static (string Root, string Outside) Folders(TempFolder parent)
     {
         var root = Directory.CreateDirectory(parent["backup"]).FullName;
