@@ -401,11 +401,12 @@ public sealed partial class BackupEngine
                 return;
             }
 
-            Directory.CreateDirectory(directory);
             var fileName = BackupNaming.FileNameFor(baseName, format, content.FileExtension);
-            var fileTime = run.Options.Layout.SetFileTimes ? activity.StartTime : (DateTimeOffset?)null;
-            var (length, sha256) = await AtomicFile.WriteStreamAsync(Path.Combine(directory, fileName), content.Stream!, fileTime, cancellationToken).ConfigureAwait(false);
             var relative = folder.Length == 0 ? fileName : $"{folder}/{fileName}";
+            var fullPath = BackupPaths.Resolve(run.Root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            var fileTime = run.Options.Layout.SetFileTimes ? activity.StartTime : (DateTimeOffset?)null;
+            var (length, sha256) = await AtomicFile.WriteStreamAsync(fullPath, content.Stream!, fileTime, cancellationToken).ConfigureAwait(false);
             await run.Store.RecordAsync(activity, key, new ManifestFile { Path = relative, Length = length, Sha256 = sha256 }, CancellationToken.None).ConfigureAwait(false);
             run.AddDownloaded(length);
             LogDownloaded(activity.Id, format.Name, relative, length);
@@ -422,20 +423,15 @@ public sealed partial class BackupEngine
     {
         var parts = new List<ManifestFile>(files.Count);
         var fileTime = run.Options.Layout.SetFileTimes ? activity.StartTime : (DateTimeOffset?)null;
-        foreach (var file in files)
-        {
-            string relative;
-            if (file.IsShared)
-            {
-                relative = string.Join('/', file.Name.Split(['/', '\\']).Select(s => FileNameSanitizer.Sanitize(s, 100)));
-            }
-            else
-            {
-                var fileName = $"{baseName}.{FileNameSanitizer.Sanitize(file.Name, 100)}";
-                relative = folder.Length == 0 ? fileName : $"{folder}/{fileName}";
-            }
 
-            var fullPath = Path.Combine(run.Root, relative);
+        // Every path is checked before the first is written, so a refused name does not leave its siblings behind
+        // to be written again by every later run.
+        var targets = files.Select(file => (File: file, Relative: RelativePathOf(file, folder, baseName))).ToList();
+        var fullPaths = targets.Select(t => BackupPaths.Resolve(run.Root, t.Relative)).ToList();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var (file, relative) = targets[i];
+            var fullPath = fullPaths[i];
             Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
             var (length, sha256) = await AtomicFile.WriteStreamAsync(fullPath, file.Stream, file.IsShared ? null : fileTime, cancellationToken).ConfigureAwait(false);
             parts.Add(new ManifestFile { Path = relative, Length = length, Sha256 = sha256 });
@@ -444,6 +440,25 @@ public sealed partial class BackupEngine
         }
 
         await run.Store.RecordAsync(activity, key, new ManifestFile { Parts = parts }, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static string RelativePathOf(ActivityContentFile file, string folder, string baseName)
+    {
+        if (file.IsShared)
+        {
+            // A segment that sanitises to nothing ("_", "...") is kept empty here so BackupPaths refuses the name:
+            // dropping it would let "_/x/y" turn into the rooted "/x/y" or collide with a genuine "x/y".
+            return string.Join('/', file.Name.Split(['/', '\\']).Select(s => FileNameSanitizer.Sanitize(s, 100)));
+        }
+
+        var ending = FileNameSanitizer.Sanitize(file.Name, 100);
+        if (ending.Length == 0)
+        {
+            throw new UnsafeBackupPathException($"{baseName}.", "the source's file name is empty once sanitised");
+        }
+
+        var fileName = $"{baseName}.{ending}";
+        return folder.Length == 0 ? fileName : $"{folder}/{fileName}";
     }
 
     private static async Task AdoptAsync(RunState run, ActivitySummary activity, string key, string fullPath, CancellationToken cancellationToken)

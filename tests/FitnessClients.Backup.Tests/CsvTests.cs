@@ -64,4 +64,65 @@ public class CsvTests
         Assert.That(lines, Has.Length.EqualTo(2));
         Assert.That(lines[1], Does.Contain("\"fake\"").And.Contain("\"2025-03-01T07:00:00Z\"").And.Contain("\"1740812400000\""));
     }
+
+    [Test]
+    public async Task Text_cells_that_a_spreadsheet_would_run_as_formulas_are_prefixed_with_a_quote()
+    {
+        using var folder = new TempFolder();
+        var source = new FakeActivitySource();
+        string[] names = ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\tTab", "\rReturn", "Plain - run", "'quoted"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            source.Add(i + 1, new DateTimeOffset(2025, 3, 1 + i, 7, 0, 0, TimeSpan.FromHours(-6)), "running", names[i], description: "=1+1");
+        }
+
+        var template = CsvTemplate.Parse("tzOffset=Offset\nactivityName=Name\ndescription=Description");
+        await new BackupEngine(source).RunAsync(new BackupOptions { BackupDirectory = folder.Path, Formats = [ActivityFormat.Gpx], CsvTemplate = template });
+
+        var text = await File.ReadAllTextAsync(folder[BackupEngine.CsvFileName]);
+        Assert.That(text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[]
+        {
+            "\"Offset\",\"Name\",\"Description\"",
+            "\"-06:00\",\"'=HYPERLINK(\"\"http://x\"\")\",\"'=1+1\"",
+            "\"-06:00\",\"'+1+2\",\"'=1+1\"",
+            "\"-06:00\",\"'-2+3+cmd|' /C calc'!A0\",\"'=1+1\"",
+            "\"-06:00\",\"'@SUM(A1)\",\"'=1+1\"",
+            "\"-06:00\",\"'\tTab\",\"'=1+1\"",
+            "\"-06:00\",\"'",
+            "Return\",\"'=1+1\"",
+            "\"-06:00\",\"Plain - run\",\"'=1+1\"",
+            "\"-06:00\",\"'quoted\",\"'=1+1\"",
+        }));
+    }
+
+    [Test]
+    public void Numbers_stay_numbers_even_when_negative_and_only_text_from_the_service_is_neutralised()
+    {
+        var activity = new Manifest.ManifestActivity
+        {
+            Id = "-5",
+            StartTime = new DateTimeOffset(2025, 1, 1, 7, 0, 0, TimeSpan.FromHours(-3)),
+            Sport = "-sport",
+            Raw = System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, object>
+            {
+                ["minElevation"] = -12.3,
+                ["minTemperature"] = -4.0,
+                ["custom"] = new Dictionary<string, object> { ["number"] = -7.5, ["text"] = "-text", ["flag"] = true },
+                ["privacy"] = new Dictionary<string, object> { ["typeKey"] = "@private" },
+            }),
+        };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Csv.CsvValues.Get("minElevation", activity), Is.EqualTo("-12.3"));
+            Assert.That(Csv.CsvValues.Get("minTemperature", activity), Is.EqualTo("-4"));
+            Assert.That(Csv.CsvValues.Get("tzOffset", activity), Is.EqualTo("-03:00"));
+            Assert.That(Csv.CsvValues.Get("custom.number", activity), Is.EqualTo("-7.5"));
+            Assert.That(Csv.CsvValues.Get("custom.flag", activity), Is.EqualTo("true"));
+            Assert.That(Csv.CsvValues.Get("custom.text", activity), Is.EqualTo("'-text"));
+            Assert.That(Csv.CsvValues.Get("privacy", activity), Is.EqualTo("'@private"));
+            Assert.That(Csv.CsvValues.Get("activityType", activity), Is.EqualTo("'-sport"));
+            Assert.That(Csv.CsvValues.Get("id", activity), Is.EqualTo("'-5"));
+        });
+    }
 }

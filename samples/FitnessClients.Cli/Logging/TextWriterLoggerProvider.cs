@@ -28,9 +28,18 @@ public sealed class TextWriterLoggerProvider : ILoggerProvider
     public TimeProvider TimeProvider { get; }
 
     /// <summary>A provider appending to a file (created with its folder when missing).</summary>
+    /// <exception cref="IOException">The file is a symbolic link: a log is never appended through one.</exception>
     public static TextWriterLoggerProvider ForFile(string path, LogLevel minimumLevel, TimeProvider timeProvider)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+
+        // Appending opens the link's target, which may be any file the user can write (a shell profile, another
+        // program's data) planted in a shared backup folder; refusing is safer than guessing whether the link is meant.
+        if (new FileInfo(path).LinkTarget is { } target)
+        {
+            throw new IOException($"{path} is a symbolic link (to {target}); the log is not written through it. Remove the link (or point --backup-dir elsewhere) and run again.");
+        }
+
         var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         return new TextWriterLoggerProvider(new StreamWriter(stream) { AutoFlush = true }, minimumLevel, timeProvider, ownsWriter: true);
     }

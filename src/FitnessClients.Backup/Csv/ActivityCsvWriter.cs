@@ -34,7 +34,7 @@ internal static class ActivityCsvWriter
                     {
                         foreach (var column in template.Columns)
                         {
-                            csv.WriteField(column.Key == "service" ? service : CsvValues.Get(column.Key, activity));
+                            csv.WriteField(column.Key == "service" ? CsvValues.Text(service) : CsvValues.Get(column.Key, activity));
                         }
 
                         await csv.NextRecordAsync().ConfigureAwait(false);

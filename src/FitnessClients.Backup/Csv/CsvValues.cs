@@ -15,11 +15,11 @@ internal static class CsvValues
         "endTimeIso" => a.ElapsedTimeSeconds is { } e ? a.StartTime.AddSeconds(e).ToString("yyyy-MM-dd HH:mm:sszzz", Invariant) : "",
         "startTimeUtc" => a.StartTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Invariant),
         "startTimeMillis" => a.StartTime.ToUnixTimeMilliseconds().ToString(Invariant),
-        "id" => a.Id,
+        "id" => Text(a.Id),
         "service" => "",
-        "activityName" => a.Name ?? "",
+        "activityName" => Text(a.Name),
         "tzOffset" => a.StartTime.ToString("zzz", Invariant),
-        "activityType" or "activityTypeKey" => a.Sport ?? RawText(a, "activityType.typeKey"),
+        "activityType" or "activityTypeKey" => a.Sport is { } sport ? Text(sport) : RawText(a, "activityType.typeKey"),
         "activityTypeId" => RawText(a, "activityType.typeId"),
         "parentTypeId" => RawText(a, "activityType.parentTypeId"),
         "eventType" or "eventTypeKey" => RawText(a, "eventType.typeKey"),
@@ -53,8 +53,8 @@ internal static class CsvValues
         "maxCadence" => Number(RawNumber(a, "maxBikingCadenceInRevPerMinute"), "0.#"),
         "strideLength" => Number(RawNumber(a, "avgStrideLength"), "0.##"),
         "hasGpsTrack" => a.HasGpsTrack ? "true" : "false",
-        "files" => string.Join(';', a.Formats.Values.SelectMany(f => f.Parts is { } parts ? parts.Select(p => p.Path) : [f.Path]).Where(p => p is not null).Distinct(StringComparer.Ordinal)),
-        "notAvailable" => string.Join(';', a.Formats.Where(f => f.Value.NotAvailable is not null).Select(f => f.Key)),
+        "files" => Text(string.Join(';', a.Formats.Values.SelectMany(f => f.Parts is { } parts ? parts.Select(p => p.Path) : [f.Path]).Where(p => p is not null).Distinct(StringComparer.Ordinal))),
+        "notAvailable" => Text(string.Join(';', a.Formats.Where(f => f.Value.NotAvailable is not null).Select(f => f.Key))),
         _ => RawText(a, key),
     };
 
@@ -99,6 +99,15 @@ internal static class CsvValues
         return string.Create(Invariant, $"{(int)time.TotalHours}:{time.Minutes:00}:{time.Seconds:00}");
     }
 
+    /// <summary>
+    /// A text cell, neutralised against formula injection as OWASP recommends: a cell a spreadsheet would read as a
+    /// formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) gets a leading
+    /// <c>'</c>. Only text from the service passes here; the numbers, dates and durations this class formats itself
+    /// stay as they are so that a negative elevation or temperature is still a number.
+    /// </summary>
+    internal static string Text(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value ?? "";
+
     private static string Number(double? value, string format) => value?.ToString(format, Invariant) ?? "";
 
     private static double? RawNumber(ManifestActivity a, string path) =>
@@ -106,7 +115,7 @@ internal static class CsvValues
 
     private static string RawText(ManifestActivity a, string path) => Find(a, path) switch
     {
-        { ValueKind: JsonValueKind.String } value => value.GetString() ?? "",
+        { ValueKind: JsonValueKind.String } value => Text(value.GetString()),
         { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } value => value.GetRawText(),
         _ => "",
     };

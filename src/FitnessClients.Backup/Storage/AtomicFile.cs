@@ -124,12 +124,22 @@ internal static class AtomicFile
         }
     }
 
-    /// <summary>Removes temporary files a killed run left behind, anywhere under <paramref name="root"/>.</summary>
+    /// <summary>
+    /// Removes temporary files a killed run left behind, anywhere under <paramref name="root"/>. Symlinked folders are
+    /// not entered: one pointing out of the backup would have this delete other people's <c>.partial</c> files.
+    /// </summary>
     /// <returns>How many were removed.</returns>
     public static int RemoveLeftovers(string root)
     {
         var removed = 0;
-        foreach (var file in Directory.EnumerateFiles(root, "*" + TempSuffix, SearchOption.AllDirectories))
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.ReparsePoint,
+            MatchType = MatchType.Win32,
+            IgnoreInaccessible = false,
+        };
+        foreach (var file in Directory.EnumerateFiles(root, "*" + TempSuffix, options))
         {
             if (Path.GetFileName(file).StartsWith('.') && TryDelete(file))
             {

@@ -155,6 +155,13 @@ internal sealed partial class FolderLock : IDisposable
 
     private static FileStream OpenLockFile(string folder, string lockPath, string infoPath)
     {
+        // A holder's lock file is always a plain file, so a link there was planted: opening it would create or lock
+        // its target outside the folder. Removing the link removes only the link.
+        if (new FileInfo(lockPath).LinkTarget is not null)
+        {
+            File.Delete(lockPath);
+        }
+
         // A few immediate retries cover Windows' short "delete pending" state of a lock file being released.
         for (var attempt = 1; ; attempt++)
         {
