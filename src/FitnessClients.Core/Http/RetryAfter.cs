@@ -12,7 +12,17 @@ public static class RetryAfter
     public static TimeSpan? GetDelay(HttpResponseMessage response, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var header = response.Headers.RetryAfter;
+        return GetDelay(response.Headers.RetryAfter, now);
+    }
+
+    /// <summary>
+    /// The wait a parsed <c>Retry-After</c> header asks for, for callers that hold the headers without the message
+    /// (a Refit <c>IApiResponse</c>); <see langword="null"/> when <paramref name="header"/> is.
+    /// </summary>
+    /// <param name="header">The header, e.g. <c>apiResponse.Headers.RetryAfter</c>.</param>
+    /// <param name="now">The current time, from the client's <see cref="TimeProvider"/>.</param>
+    public static TimeSpan? GetDelay(System.Net.Http.Headers.RetryConditionHeaderValue? header, DateTimeOffset now)
+    {
         if (header is null)
         {
             return null;

@@ -153,7 +153,7 @@ public sealed class StravaWebExporter : IDisposable
         if (statusCode == HttpStatusCode.TooManyRequests)
         {
             var now = _options.TimeProvider.GetUtcNow();
-            var wait = RetryAfterDelay(response.Headers?.RetryAfter, now) ?? TimeSpan.FromMinutes(15);
+            var wait = RetryAfter.GetDelay(response.Headers?.RetryAfter, now) ?? TimeSpan.FromMinutes(15);
             throw new RateLimitExceededException("The Strava website answered 429: too many downloads; slow down before trying again.", now + wait)
             {
                 Service = Service, RequestMethod = "GET", RequestUri = uri, StatusCode = statusCode, RetryAfter = wait,
@@ -185,14 +185,6 @@ public sealed class StravaWebExporter : IDisposable
         var extension = ExportFileName.Extension(response.ContentHeaders, format);
         return ActivityContent.Available(body, extension, response.ContentHeaders?.ContentLength);
     }
-
-    // Core's RetryAfter reads an HttpResponseMessage, which Refit's IApiResponse does not expose; same rules.
-    private static TimeSpan? RetryAfterDelay(RetryConditionHeaderValue? header, DateTimeOffset now) =>
-        header?.Delta is { } delta ? Max(delta)
-        : header?.Date is { } date ? Max(date - now)
-        : null;
-
-    private static TimeSpan Max(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
 
     private static bool IsSignInPath(string path) =>
         path.Contains("/login", StringComparison.OrdinalIgnoreCase)
