@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using FitnessClients.Core;
 using FitnessClients.Core.Activities;
 using FitnessClients.Core.Http;
